@@ -1,0 +1,80 @@
+package io.shoal.api.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each task of a service runs and where it may run: Docker's TaskSpec. Durations are in
+ * nanoseconds, as in the Docker Engine API.
+ */
+public record TaskSpec(
+        ContainerSpec containerSpec,
+        Resources resources,
+        RestartPolicy restartPolicy,
+        Placement placement,
+        List<NetworkAttachmentConfig> networks,
+        LogDriver logDriver,
+        Long forceUpdate,
+        String runtime) {
+
+    public TaskSpec withContainerSpec(ContainerSpec c) {
+        return new TaskSpec(c, resources, restartPolicy, placement, networks, logDriver, forceUpdate, runtime);
+    }
+
+    public record ContainerSpec(
+            String image,
+            Map<String, String> labels,
+            List<String> command,
+            List<String> args,
+            String hostname,
+            List<String> env,
+            String dir,
+            String user,
+            List<String> groups,
+            Boolean tty,
+            Boolean openStdin,
+            Boolean readOnly,
+            List<Mount> mounts,
+            String stopSignal,
+            Long stopGracePeriod,
+            HealthConfig healthcheck,
+            List<String> hosts,
+            Boolean init,
+            List<String> capabilityAdd,
+            List<String> capabilityDrop,
+            Map<String, String> sysctls) {
+
+        public ContainerSpec withImage(String i) {
+            return new ContainerSpec(i, labels, command, args, hostname, env, dir, user, groups, tty, openStdin,
+                    readOnly, mounts, stopSignal, stopGracePeriod, healthcheck, hosts, init, capabilityAdd,
+                    capabilityDrop, sysctls);
+        }
+
+        public ContainerSpec withEnv(List<String> e) {
+            return new ContainerSpec(image, labels, command, args, hostname, e, dir, user, groups, tty, openStdin,
+                    readOnly, mounts, stopSignal, stopGracePeriod, healthcheck, hosts, init, capabilityAdd,
+                    capabilityDrop, sysctls);
+        }
+    }
+
+    public record Mount(String type, String source, String target, Boolean readOnly) {}
+
+    public record HealthConfig(List<String> test, Long interval, Long timeout, Long startPeriod, Integer retries) {}
+
+    public record Resources(Limits limits, ResourceObject reservations) {}
+
+    public record Limits(Long nanoCpus, Long memoryBytes, Long pids) {}
+
+    public record RestartPolicy(String condition, Long delay, Long maxAttempts, Long window) {}
+
+    public record Placement(List<String> constraints, List<Preference> preferences, Long maxReplicas,
+                            List<Platform> platforms) {}
+
+    public record Preference(Spread spread) {}
+
+    public record Spread(String spreadDescriptor) {}
+
+    public record NetworkAttachmentConfig(String target, List<String> aliases, Map<String, String> driverOpts) {}
+
+    public record LogDriver(String name, Map<String, String> options) {}
+}
