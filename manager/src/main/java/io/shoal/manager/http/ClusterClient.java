@@ -1,0 +1,39 @@
+package io.shoal.manager.http;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Scheduler;
+import akka.actor.typed.javadsl.AskPattern;
+import io.shoal.manager.state.ClusterState;
+import io.shoal.manager.state.Result;
+import io.shoal.manager.state.StateSnapshot;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** The HTTP layer's view of the cluster state actor: reads and commands, with refusals as {@link ApiException}. */
+public final class ClusterClient {
+    private final ActorRef<ClusterState.Command> state;
+    private final Scheduler scheduler;
+    private final Duration timeout;
+
+    public ClusterClient(ActorRef<ClusterState.Command> state, Scheduler scheduler, Duration timeout) {
+        this.state = state;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    public CompletionStage<StateSnapshot> read() {
+        return AskPattern.ask(state, ClusterState.Read::new, timeout, scheduler);
+    }
+
+    public <T> CompletionStage<T> command(Function<ActorRef<Result<T>>, ClusterState.Command> make) {
+        CompletionStage<Result<T>> reply = AskPattern.ask(state, make::apply, timeout, scheduler);
+        return reply.thenApply(r -> {
+            if (r instanceof Result.Ok<T> ok) {
+                return ok.value();
+            }
+            Result.Rejected<T> no = (Result.Rejected<T>) r;
+            throw new ApiException(ApiErrors.status(no.reason()), no.message());
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.shoal.manager.http.docker;
+
+import akka.http.javadsl.model.HttpHeader;
+import akka.http.javadsl.model.headers.RawHeader;
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.ExceptionHandler;
+import akka.http.javadsl.server.RejectionHandler;
+import akka.http.javadsl.server.Route;
+import akka.http.javadsl.server.PathMatchers;
+import io.shoal.manager.http.ApiErrors;
+import io.shoal.manager.http.ClusterClient;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The Docker Engine API as Shoal serves it: every route with or without a {@code /v1.NN} prefix, Docker's
+ * version negotiation and response headers, and every failure as {@code {"message": …}}.
+ */
+public final class DockerApi extends AllDirectives {
+    private static final Pattern VERSION = Pattern.compile("v(\\d+\\.\\d+)");
+    private final SystemRoutes system;
+    private final ServiceRoutes services;
+    private final TaskRoutes tasks;
+    private final NodeRoutes nodes;
+    private final DaemonInfo daemon;
+
+    public DockerApi(ClusterClient cluster, DaemonInfo daemon) {
+        this.daemon = daemon;
+        this.system = new SystemRoutes(cluster, daemon);
+        this.services = new ServiceRoutes(cluster);
+        this.tasks = new TaskRoutes(cluster);
+        this.nodes = new NodeRoutes(cluster);
+    }
+
+    public Route route() {
+        List<HttpHeader> headers = List.of(RawHeader.create("Api-Version", DaemonInfo.API_VERSION),
+                RawHeader.create("Docker-Experimental", "false"), RawHeader.create("Ostype", "linux"),
+                RawHeader.create("Server", "Shoal/" + daemon.version() + " (linux)"));
+        return respondWithHeaders(headers, () -> handleExceptions(errors(), () -> handleRejections(rejections(),
+                () -> concat(
+                        pathPrefix(PathMatchers.segment(VERSION), v -> checked(v, this::endpoints)),
+                        endpoints()))));
+    }
+
+    private Route checked(String version, java.util.function.Supplier<Route> inner) {
+        String message = Versions.check(version);
+        return message == null ? inner.get() : complete(ApiErrors.response(400, message));
+    }
+
+    private Route endpoints() {
+        return concat(system.route(), services.route(), tasks.route(), nodes.route());
+    }
+
+    private static ExceptionHandler errors() {
+        return ExceptionHandler.newBuilder().match(Throwable.class, t -> Directives.completeWith(ApiErrors.response(t))).build();
+    }
+
+    private static RejectionHandler rejections() {
+        return RejectionHandler.newBuilder()
+                .handleNotFound(Directives.completeWith(ApiErrors.response(404, "page not found")))
+                .handleAll(akka.http.javadsl.server.MethodRejection.class,
+                        r -> Directives.completeWith(ApiErrors.response(405, "method not allowed: this path accepts " + r.get(0).supported().name())))
+                .handleAll(akka.http.javadsl.server.Rejection.class,
+                        r -> Directives.completeWith(ApiErrors.response(400, "bad request: " + r.get(0))))
+                .build();
+    }
+
+    /** Static access to completion directives for the handlers above. */
+    private static final class Directives extends AllDirectives {
+        private static final Directives INSTANCE = new Directives();
+
+        static Route completeWith(akka.http.javadsl.model.HttpResponse r) {
+            return INSTANCE.complete(r);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.shoal.manager.http.docker;
+
+import akka.http.javadsl.model.ContentTypes;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.headers.RawHeader;
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.Route;
+import akka.http.javadsl.unmarshalling.Unmarshaller;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.api.model.Node;
+import io.shoal.api.model.Swarm;
+import io.shoal.manager.http.ApiException;
+import io.shoal.manager.http.ClusterClient;
+import io.shoal.manager.state.ClusterState;
+import io.shoal.manager.state.StateSnapshot;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/** {@code /_ping}, {@code /version}, {@code /info} and the swarm lifecycle ({@code /swarm/init}, {@code /swarm}). */
+final class SystemRoutes extends AllDirectives {
+    private final ClusterClient cluster;
+    private final DaemonInfo daemon;
+
+    SystemRoutes(ClusterClient cluster, DaemonInfo daemon) {
+        this.cluster = cluster;
+        this.daemon = daemon;
+    }
+
+    Route route() {
+        return concat(
+                path("_ping", () -> concat(get(this::ping), head(this::ping))),
+                path("version", () -> get(() -> complete(Responses.json(200, Views.version(daemon))))),
+                path("info", () -> get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.info(daemon, s))))),
+                pathPrefix("swarm", () -> concat(
+                        pathEnd(() -> get(() -> completeWithFuture(Responses.of(cluster.read(), this::swarm)))),
+                        path("init", () -> post(() -> entity(Unmarshaller.entityToString(), this::init))),
+                        path("join", () -> post(() -> complete(Responses.error(501, "joining another swarm is not supported yet: Shoal runs single-host clusters until multi-host support lands")))),
+                        path("leave", () -> post(() -> complete(Responses.error(501, "leaving a swarm is not supported yet"))))))
+        );
+    }
+
+    private Route ping() {
+        return onComplete(cluster.read(), s -> {
+            boolean active = s.isSuccess() && s.get().swarm() != null;
+            return respondWithHeader(RawHeader.create("Swarm", active ? "active/manager" : "inactive"),
+                    () -> complete(HttpResponse.create().withEntity(ContentTypes.TEXT_PLAIN_UTF8, "OK")
+                            .addHeader(RawHeader.create("Cache-Control", "no-cache, no-store, must-revalidate"))
+                            .addHeader(RawHeader.create("Pragma", "no-cache"))));
+        });
+    }
+
+    private JsonNode swarm(StateSnapshot s) {
+        if (s.swarm() == null) {
+            throw new ApiException(503, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+        }
+        return Views.swarm(s.swarm(), true);
+    }
+
+    private Route init(String body) {
+        InitRequest req = DockerJson.read(body, InitRequest.class);
+        String addr = req.advertiseAddr() == null || req.advertiseAddr().isBlank() ? daemon.advertiseAddr()
+                : req.advertiseAddr().replaceFirst(":\\d+$", "");
+        Instant now = Instant.now();
+        Node local = new Node(daemon.nodeId(), null, now, now, new Node.Spec(null, null, "manager", "active"),
+                daemon.description(), new Node.Status("ready", null, addr),
+                new Node.ManagerStatus(true, "reachable", addr + ":" + daemon.clusterPort()));
+        CompletionStage<Swarm> done = cluster.command(r -> new ClusterState.InitSwarm(local, r));
+        return completeWithFuture(Responses.of(done, sw -> DockerJson.tree(daemon.nodeId())));
+    }
+
+    /** The body of {@code POST /swarm/init}; Shoal uses the advertise address and keeps the rest for later issues. */
+    record InitRequest(String listenAddr, String advertiseAddr, String dataPathAddr, Integer dataPathPort,
+                       java.util.List<String> defaultAddrPool, Boolean forceNewCluster, Integer subnetSize,
+                       ObjectNode spec) {}
+}

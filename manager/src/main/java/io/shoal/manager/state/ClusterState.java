@@ -1,0 +1,150 @@
+package io.shoal.manager.state;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.SnapshotAdapter;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.shoal.api.model.Node;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.ServiceSpec;
+import io.shoal.api.model.Swarm;
+import io.shoal.manager.orchestrator.Orchestrator;
+import io.shoal.manager.orchestrator.Reconciliation;
+import io.shoal.manager.orchestrator.TaskFactory;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The cluster's desired state as an event-sourced behavior (a Cluster Singleton on the manager role).
+ * Each command is validated by {@link Decisions}, the orchestrators' {@link Reconciliation} for the new
+ * state is added, and everything is persisted in one batch before the reply: an acknowledged change is
+ * on disk, and the tasks it implies are on disk with it.
+ */
+public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<ClusterState.Command, ClusterEvent, State> {
+
+    public sealed interface Command {}
+
+    public record InitSwarm(Node local, ActorRef<Result<Swarm>> replyTo) implements Command {}
+
+    /** A node reports itself (at start and whenever its description changes). */
+    public record RegisterNode(Node.Description description, Node.Status status, String nodeId,
+                               ActorRef<Result<Node>> replyTo) implements Command {}
+
+    public record CreateService(ServiceSpec spec, ActorRef<Result<Service>> replyTo) implements Command {}
+
+    public record UpdateService(String serviceId, long version, ServiceSpec spec, ActorRef<Result<Service>> replyTo)
+            implements Command {}
+
+    public record RemoveService(String serviceId, ActorRef<Result<Service>> replyTo) implements Command {}
+
+    public record UpdateNode(String nodeId, long version, Node.Spec spec, ActorRef<Result<Node>> replyTo)
+            implements Command {}
+
+    public record Read(ActorRef<StateSnapshot> replyTo) implements Command {}
+
+    private enum Tick implements Command { INSTANCE }
+
+    private final ClusterStateSettings settings;
+    private final Decisions decisions;
+    private final ActorContext<Command> context;
+
+    public static Behavior<Command> create(String persistenceId, ClusterStateSettings settings, Clock clock, IdGenerator ids) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ClusterState(persistenceId, settings, clock, ids, ctx, timers)));
+    }
+
+    private ClusterState(String persistenceId, ClusterStateSettings settings, Clock clock, IdGenerator ids,
+                         ActorContext<Command> context, TimerScheduler<Command> timers) {
+        super(PersistenceId.ofUniqueId(persistenceId));
+        this.settings = settings;
+        this.decisions = new Decisions(clock, ids);
+        this.context = context;
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.reconcileInterval());
+    }
+
+    @Override
+    public State emptyState() {
+        return State.empty();
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, ClusterEvent, State> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), decisions.initSwarm(s, c.local()), s))
+                .onCommand(RegisterNode.class, (s, c) -> persist(c.replyTo(), decisions.registerNode(s, c.nodeId(), c.description(), c.status()), s))
+                .onCommand(CreateService.class, (s, c) -> persist(c.replyTo(), decisions.createService(s, c.spec()), s))
+                .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), decisions.updateService(s, c.serviceId(), c.version(), c.spec()), s))
+                .onCommand(RemoveService.class, (s, c) -> persist(c.replyTo(), decisions.removeService(s, c.serviceId()), s))
+                .onCommand(UpdateNode.class, (s, c) -> persist(c.replyTo(), decisions.updateNode(s, c.nodeId(), c.version(), c.spec()), s))
+                .onCommand(Read.class, (s, c) -> Effect().reply(c.replyTo(), StateSnapshot.of(s)))
+                .onCommand(Tick.class, (s, c) -> reconcileOnly(s))
+                .build();
+    }
+
+    private <T> ReplyEffect<ClusterEvent, State> persist(ActorRef<Result<T>> replyTo, Decision<T> d, State s) {
+        if (d.result() instanceof Result.Rejected<T>) {
+            return Effect().reply(replyTo, d.result());
+        }
+        List<ClusterEvent> events = decisions.withReconciliation(s, d.events(), settings.taskHistoryLimit());
+        if (events.isEmpty()) {
+            return Effect().reply(replyTo, d.result());
+        }
+        d.logTo(context.getLog());
+        return Effect().persist(events).thenReply(replyTo, after -> d.result());
+    }
+
+    private ReplyEffect<ClusterEvent, State> reconcileOnly(State s) {
+        List<ClusterEvent> events = decisions.withReconciliation(s, List.of(), settings.taskHistoryLimit());
+        return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+    }
+
+    @Override
+    public EventHandler<State, ClusterEvent> eventHandler() {
+        return (state, event) -> state.apply(event);
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), s -> {
+                    context.getLog().info("cluster state recovered index={} services={} tasks={} nodes={}",
+                            s.index(), s.services().size(), s.tasks().size(), s.nodes().size());
+                    context.getSelf().tell(Tick.INSTANCE);
+                })
+                .build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<State> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(State state) {
+                return StateSnapshot.of(state);
+            }
+
+            @Override
+            public State fromJournal(Object from) {
+                return ((StateSnapshot) from).toState();
+            }
+        };
+    }
+
+    /** Exposed for tests: what a reconciliation pass over the state would decide. */
+    static Reconciliation reconcile(State s, TaskFactory factory, long historyLimit) {
+        return Orchestrator.reconcile(s.services(), s.tasks(), s.nodes(), factory, historyLimit);
+    }
+}

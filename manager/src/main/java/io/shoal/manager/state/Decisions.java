@@ -1,0 +1,194 @@
+package io.shoal.manager.state;
+
+import io.shoal.api.model.Node;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.ServiceSpec;
+import io.shoal.api.model.Swarm;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.Version;
+import io.shoal.api.validate.SpecValidator;
+import io.shoal.api.validate.Violation;
+import io.shoal.manager.orchestrator.Orchestrator;
+import io.shoal.manager.orchestrator.Reconciliation;
+import io.shoal.manager.orchestrator.TaskFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The cluster state's decisions as pure functions of (state, command): validation, version checks and
+ * the events that follow. No Akka: the behavior persists what these return.
+ */
+public final class Decisions {
+    static final String NOT_A_SWARM = "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.";
+
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public Decisions(Clock clock, IdGenerator ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Decision<Swarm> initSwarm(State s, Node local) {
+        if (s.swarm().isPresent()) {
+            return Decision.rejected(Result.Reason.ALREADY_A_SWARM, "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
+        }
+        Instant now = clock.instant();
+        String swarmId = ids.next();
+        String secret = ids.next() + ids.next();
+        Swarm swarm = new Swarm(swarmId, new Version(s.index() + 1), now, now,
+                new Swarm.Spec("default", null, 5L, 5_000_000_000L),
+                new Swarm.JoinTokens("SWMTKN-1-" + secret + "-" + ids.next(), "SWMTKN-1-" + secret + "-" + ids.next()));
+        Node node = new Node(local.id(), new Version(s.index() + 2), now, now, local.spec(), local.description(),
+                local.status(), local.managerStatus());
+        return Decision.of(List.of(new ClusterEvent.SwarmInitialized(swarm), new ClusterEvent.NodeRegistered(node)), swarm,
+                "swarm initialised swarm.id={} node.id={}", swarmId, node.id());
+    }
+
+    public Decision<Node> registerNode(State s, String nodeId, Node.Description description, Node.Status status) {
+        if (s.swarm().isEmpty()) {
+            return Decision.rejected(Result.Reason.NOT_A_SWARM, NOT_A_SWARM);
+        }
+        Node current = s.node(nodeId).orElse(null);
+        if (current == null) {
+            return Decision.rejected(Result.Reason.NOT_FOUND, "node " + nodeId + " not found");
+        }
+        if (description.equals(current.description()) && status.equals(current.status())) {
+            return Decision.of(List.of(), current, null);
+        }
+        Node next = current.withDescription(description, status, new Version(s.index() + 1), clock.instant());
+        return Decision.of(List.of(new ClusterEvent.NodeUpdated(next)), next,
+                "node reported node.id={} state={}", nodeId, status.state());
+    }
+
+    public Decision<Service> createService(State s, ServiceSpec spec) {
+        if (s.swarm().isEmpty()) {
+            return Decision.rejected(Result.Reason.NOT_A_SWARM, NOT_A_SWARM);
+        }
+        List<Violation> v = SpecValidator.validate(spec);
+        if (!v.isEmpty()) {
+            return Decision.rejected(Result.Reason.INVALID, describe(v));
+        }
+        if (s.serviceByName(spec.name()).isPresent()) {
+            return Decision.rejected(Result.Reason.CONFLICT, "name conflicts with an existing object: service " + spec.name() + " already exists");
+        }
+        Instant now = clock.instant();
+        Service created = new Service(ids.next(), new Version(s.index() + 1), now, now, spec, null);
+        return Decision.of(List.of(new ClusterEvent.ServiceCreated(created)), created,
+                "service created service.id={} name={} replicas={}", created.id(), spec.name(), spec.isGlobal() ? "global" : spec.replicas());
+    }
+
+    public Decision<Service> updateService(State s, String id, long version, ServiceSpec spec) {
+        Service current = s.service(id).orElse(null);
+        if (current == null) {
+            return Decision.rejected(Result.Reason.NOT_FOUND, "service " + id + " not found");
+        }
+        if (current.version().index() != version) {
+            return Decision.rejected(Result.Reason.CONFLICT, "update out of sequence: service " + current.spec().name()
+                    + " is at version " + current.version().index() + ", the update was based on version " + version);
+        }
+        List<Violation> v = SpecValidator.validate(spec);
+        if (!v.isEmpty()) {
+            return Decision.rejected(Result.Reason.INVALID, describe(v));
+        }
+        if (!current.spec().name().equals(spec.name())) {
+            return Decision.rejected(Result.Reason.INVALID, "Name: renaming services is not supported");
+        }
+        if (current.spec().isGlobal() != spec.isGlobal()) {
+            return Decision.rejected(Result.Reason.INVALID, "Mode: service mode change is not allowed");
+        }
+        Service next = current.withSpec(spec, new Version(s.index() + 1), clock.instant());
+        return Decision.of(List.of(new ClusterEvent.ServiceUpdated(next)), next,
+                "service updated service.id={} version={}", id, next.version().index());
+    }
+
+    public Decision<Service> removeService(State s, String id) {
+        Service current = s.service(id).orElse(null);
+        if (current == null) {
+            return Decision.rejected(Result.Reason.NOT_FOUND, "service " + id + " not found");
+        }
+        return Decision.of(List.of(new ClusterEvent.ServiceRemoved(id, s.index() + 1)), current,
+                "service removed service.id={}", id);
+    }
+
+    public Decision<Node> updateNode(State s, String id, long version, Node.Spec given) {
+        Node current = s.node(id).orElse(null);
+        if (current == null) {
+            return Decision.rejected(Result.Reason.NOT_FOUND, "node " + id + " not found");
+        }
+        if (current.version().index() != version) {
+            return Decision.rejected(Result.Reason.CONFLICT, "update out of sequence: node " + id + " is at version "
+                    + current.version().index() + ", the update was based on version " + version);
+        }
+        Node.Spec spec = new Node.Spec(given.name(), given.labels(),
+                given.role() == null || given.role().isEmpty() ? current.spec().role() : given.role(),
+                given.availability() == null || given.availability().isEmpty() ? current.spec().availability() : given.availability());
+        List<Violation> v = SpecValidator.validate(spec);
+        if (!v.isEmpty()) {
+            return Decision.rejected(Result.Reason.INVALID, describe(v));
+        }
+        boolean demotesLastManager = "manager".equals(current.spec().role()) && "worker".equals(spec.role())
+                && s.nodes().stream().filter(n -> "manager".equals(n.spec().role())).count() <= 1;
+        if (demotesLastManager) {
+            return Decision.rejected(Result.Reason.INVALID, "attempting to demote the last manager of the swarm");
+        }
+        Node next = current.withSpec(spec, new Version(s.index() + 1), clock.instant());
+        return Decision.of(List.of(new ClusterEvent.NodeUpdated(next)), next,
+                "node updated node.id={} availability={} role={}", id, spec.availability(), spec.role());
+    }
+
+    /**
+     * The command's events followed by what the orchestrators decide for the state they produce,
+     * each stamped with the next index.
+     */
+    public List<ClusterEvent> withReconciliation(State s, List<ClusterEvent> domain, long historyLimit) {
+        if (s.swarm().isEmpty() && domain.stream().noneMatch(e -> e instanceof ClusterEvent.SwarmInitialized)) {
+            return domain;
+        }
+        Map<String, Service> services = new LinkedHashMap<>();
+        s.services().forEach(v -> services.put(v.id(), v));
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        s.nodes().forEach(n -> nodes.put(n.id(), n));
+        long index = s.index();
+        for (ClusterEvent e : domain) {
+            index = Math.max(index, e.index());
+            if (e instanceof ClusterEvent.ServiceCreated c) {
+                services.put(c.service().id(), c.service());
+            } else if (e instanceof ClusterEvent.ServiceUpdated u) {
+                services.put(u.service().id(), u.service());
+            } else if (e instanceof ClusterEvent.ServiceRemoved r) {
+                services.remove(r.serviceId());
+            } else if (e instanceof ClusterEvent.NodeRegistered r) {
+                nodes.put(r.node().id(), r.node());
+            } else if (e instanceof ClusterEvent.NodeUpdated u) {
+                nodes.put(u.node().id(), u.node());
+            }
+        }
+        Instant now = clock.instant();
+        Reconciliation r = Orchestrator.reconcile(services.values(), s.tasks(), nodes.values(), new TaskFactory(ids, now), historyLimit);
+        List<ClusterEvent> out = new ArrayList<>(domain);
+        for (Task t : r.create()) {
+            out.add(new ClusterEvent.TaskCreated(stamp(t, ++index)));
+        }
+        for (Task t : r.update()) {
+            out.add(new ClusterEvent.TaskUpdated(stamp(t, ++index)));
+        }
+        for (String id : r.remove()) {
+            out.add(new ClusterEvent.TaskRemoved(id, ++index));
+        }
+        return out;
+    }
+
+    private static Task stamp(Task t, long index) {
+        return t.withStatus(t.status(), new Version(index), t.updatedAt());
+    }
+
+    static String describe(List<Violation> v) {
+        return "invalid spec: " + v.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    }
+}
