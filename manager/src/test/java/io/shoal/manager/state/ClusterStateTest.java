@@ -1,0 +1,47 @@
+package io.shoal.manager.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import com.typesafe.config.ConfigFactory;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.Swarm;
+import io.shoal.testkit.fixtures.Nodes;
+import io.shoal.testkit.fixtures.Services;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The behavior with an in-memory journal: replies only after persisting, and recovery rebuilds the same state. */
+class ClusterStateTest {
+    static final ActorTestKit KIT = ActorTestKit.create(EventSourcedBehaviorTestKit.config()
+            .withFallback(ConfigFactory.load()));
+
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
+
+    @Test
+    void commandsPersistEventsAndRecoveryRebuildsTheState() {
+        EventSourcedBehaviorTestKit<ClusterState.Command, ClusterEvent, State> kit = EventSourcedBehaviorTestKit.create(
+                KIT.system(), ClusterState.create("cluster-state-test",
+                        new ClusterStateSettings(Duration.ofMinutes(10), 5, 3), Clock.systemUTC(),
+                        IdGenerator.random(new SecureRandom())),
+                // Events are checked against their protobuf serializer; commands stay local until managers span hosts.
+                new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
+        var init = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r));
+        assertThat(init.reply()).isInstanceOf(Result.Ok.class);
+        var created = kit.<Result<Service>>runCommand(r -> new ClusterState.CreateService(Services.replicated("web", 2), r));
+        assertThat(created.events()).hasSize(3);
+        assertThat(created.state().tasks()).hasSize(2);
+
+        var before = StateSnapshot.of(created.state());
+        kit.restart();
+        var after = kit.<StateSnapshot>runCommand(ClusterState.Read::new).reply();
+        assertThat(after).isEqualTo(before);
+    }
+}

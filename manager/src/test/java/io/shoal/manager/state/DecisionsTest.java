@@ -1,0 +1,145 @@
+package io.shoal.manager.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.api.model.Node;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskState;
+import io.shoal.manager.placement.NodePicker;
+import io.shoal.testkit.fixtures.Nodes;
+import io.shoal.testkit.fixtures.Services;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Commands against the pure decisions, applied the way the behavior applies them. */
+class DecisionsTest {
+    State state;
+    Decisions decisions;
+
+    @BeforeEach
+    void swarmWithOneManager() {
+        AtomicInteger n = new AtomicInteger();
+        decisions = new Decisions(Clock.fixed(Nodes.T0, ZoneOffset.UTC), () -> String.format("id%023d", n.incrementAndGet()));
+        state = State.empty();
+        run(decisions.initSwarm(state, Nodes.manager("node1")));
+    }
+
+    <T> T run(Decision<T> d) {
+        assertThat(d.result()).isInstanceOf(Result.Ok.class);
+        decisions.withReconciliation(state, d.events(), 5).forEach(state::apply);
+        return ((Result.Ok<T>) d.result()).value();
+    }
+
+    List<Task> live(Service s) {
+        return state.tasksOf(s.id()).stream().filter(t -> t.desiredState() == TaskState.RUNNING).toList();
+    }
+
+    @Test
+    void aReplicatedServiceGetsOneAssignedTaskPerSlot() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 3)));
+        assertThat(live(web)).hasSize(3).extracting(Task::slot).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(live(web)).allSatisfy(t -> {
+            assertThat(t.nodeId()).isEqualTo("node1");
+            assertThat(t.status().state()).isEqualTo(TaskState.ASSIGNED);
+            assertThat(t.status().message()).isEqualTo(NodePicker.WAITING);
+        });
+        assertThat(state.index()).isEqualTo(web.version().index() + 3);
+    }
+
+    @Test
+    void scalingDownRemovesTheHighestSlots() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 3)));
+        web = run(decisions.updateService(state, web.id(), web.version().index(), Services.replicated("web", 1)));
+        assertThat(state.tasksOf(web.id())).extracting(Task::slot).containsExactly(1L);
+    }
+
+    @Test
+    void changingTheTaskSpecReplacesEveryTaskAndKeepsHistory() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 2)));
+        List<String> before = live(web).stream().map(Task::id).toList();
+        web = run(decisions.updateService(state, web.id(), web.version().index(),
+                Services.withEnv(Services.replicated("web", 2), "A=1")));
+        assertThat(live(web)).hasSize(2).noneMatch(t -> before.contains(t.id()));
+        assertThat(state.tasksOf(web.id())).filteredOn(t -> before.contains(t.id()))
+                .allSatisfy(t -> assertThat(t.status().state()).isEqualTo(TaskState.SHUTDOWN));
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndChangesNothing() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 1)));
+        long index = state.index();
+        Decision<Service> stale = decisions.updateService(state, web.id(), web.version().index() - 1, Services.replicated("web", 5));
+        assertThat(stale.result()).isEqualTo(Result.rejected(Result.Reason.CONFLICT,
+                "update out of sequence: service web is at version " + web.version().index()
+                        + ", the update was based on version " + (web.version().index() - 1)));
+        assertThat(stale.events()).isEmpty();
+        assertThat(state.index()).isEqualTo(index);
+    }
+
+    @Test
+    void nameConflictsAndInvalidSpecsAreRefused() {
+        run(decisions.createService(state, Services.replicated("web", 1)));
+        assertThat(decisions.createService(state, Services.replicated("web", 2)).result())
+                .isEqualTo(Result.rejected(Result.Reason.CONFLICT, "name conflicts with an existing object: service web already exists"));
+        assertThat(decisions.createService(state, Services.replicated("web", -1)).result())
+                .isInstanceOfSatisfying(Result.Rejected.class, r -> assertThat(r.message()).contains("Mode.Replicated.Replicas"));
+    }
+
+    @Test
+    void withoutASwarmNothingIsAccepted() {
+        State empty = State.empty();
+        assertThat(decisions.createService(empty, Services.replicated("web", 1)).result())
+                .isInstanceOfSatisfying(Result.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Result.Reason.NOT_A_SWARM));
+    }
+
+    @Test
+    void aGlobalServiceRunsOncePerActiveNodeAndLeavesDrainedNodes() {
+        run(registerExtraNode("node2"));
+        Service agent = run(decisions.createService(state, Services.global("agent")));
+        assertThat(live(agent)).extracting(Task::nodeId).containsExactlyInAnyOrder("node1", "node2");
+        Node node2 = state.node("node2").orElseThrow();
+        run(decisions.updateNode(state, "node2", node2.version().index(),
+                new Node.Spec(null, null, "worker", "drain")));
+        assertThat(live(agent)).extracting(Task::nodeId).containsExactly("node1");
+    }
+
+    @Test
+    void drainingMovesReplicatedTasksAndConstraintsThatNoNodeMeetsLeaveThemPending() {
+        Service web = run(decisions.createService(state, Services.withConstraints(Services.replicated("web", 2), "node.labels.dc==east")));
+        assertThat(live(web)).allSatisfy(t -> {
+            assertThat(t.status().state()).isEqualTo(TaskState.PENDING);
+            assertThat(t.status().err()).isEqualTo("no suitable node (scheduling constraints not satisfied on 1 node)");
+        });
+        Node node1 = state.node("node1").orElseThrow();
+        run(decisions.updateNode(state, "node1", node1.version().index(),
+                new Node.Spec(null, java.util.Map.of("dc", "east"), "manager", "active")));
+        assertThat(live(web)).allSatisfy(t -> assertThat(t.status().state()).isEqualTo(TaskState.ASSIGNED));
+    }
+
+    @Test
+    void theLastManagerCannotBeDemoted() {
+        Node node1 = state.node("node1").orElseThrow();
+        assertThat(decisions.updateNode(state, "node1", node1.version().index(), new Node.Spec(null, null, "worker", "active")).result())
+                .isEqualTo(Result.rejected(Result.Reason.INVALID, "attempting to demote the last manager of the swarm"));
+    }
+
+    @Test
+    void removingAServiceRemovesTasksThatNeverStarted() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 2)));
+        run(decisions.removeService(state, web.id()));
+        assertThat(state.services()).isEmpty();
+        assertThat(state.tasks()).isEmpty();
+    }
+
+    private Decision<Node> registerExtraNode(String id) {
+        Node n = Nodes.ready(id);
+        Node stamped = new Node(id, new io.shoal.api.model.Version(state.index() + 1), n.createdAt(), n.updatedAt(), n.spec(),
+                n.description(), n.status(), null);
+        return Decision.of(List.of(new ClusterEvent.NodeRegistered(stamped)), stamped, null);
+    }
+}
