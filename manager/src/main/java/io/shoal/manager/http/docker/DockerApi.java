@@ -34,8 +34,7 @@ public final class DockerApi extends AllDirectives {
 
     public Route route() {
         List<HttpHeader> headers = List.of(RawHeader.create("Api-Version", DaemonInfo.API_VERSION),
-                RawHeader.create("Docker-Experimental", "false"), RawHeader.create("Ostype", "linux"),
-                RawHeader.create("Server", "Shoal/" + daemon.version() + " (linux)"));
+                RawHeader.create("Docker-Experimental", "false"), RawHeader.create("Ostype", "linux"));
         return respondWithHeaders(headers, () -> handleExceptions(errors(), () -> handleRejections(rejections(),
                 () -> concat(
                         pathPrefix(PathMatchers.segment(VERSION), v -> checked(v, this::endpoints)),

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -36,6 +37,7 @@ public final class DockerJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(new DockerNaming())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -78,9 +80,13 @@ public final class DockerJson {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            String where = path(e);
+            String where = path(e).replaceFirst("\\.?[^.\\[]+$", "");
             throw ApiException.badRequest("unknown field \"" + e.getPropertyName() + "\""
                     + (where.isEmpty() ? "" : " in " + where) + location(e));
+        } catch (MismatchedInputException e) {
+            String where = path(e);
+            throw ApiException.badRequest("invalid value" + (where.isEmpty() ? "" : " for " + where) + location(e)
+                    + ": expected " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
             String where = path(e);
             throw ApiException.badRequest("invalid value" + (where.isEmpty() ? "" : " for " + where) + location(e)
@@ -100,6 +106,28 @@ public final class DockerJson {
 
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a different type";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        return "a " + type.getSimpleName();
     }
 
     private static String path(JsonMappingException e) {

@@ -72,5 +72,5 @@ final class SystemRoutes extends AllDirectives {
     /** The body of {@code POST /swarm/init}; Shoal uses the advertise address and keeps the rest for later issues. */
     record InitRequest(String listenAddr, String advertiseAddr, String dataPathAddr, Integer dataPathPort,
                        java.util.List<String> defaultAddrPool, Boolean forceNewCluster, Integer subnetSize,
-                       ObjectNode spec) {}
+                       ObjectNode spec, Boolean autoLockManagers, String availability) {}
 }

@@ -1,0 +1,52 @@
+package io.shoal.deploy.role;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.cluster.typed.ClusterSingleton;
+import akka.cluster.typed.ClusterSingletonSettings;
+import akka.cluster.typed.SingletonActor;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import io.shoal.deploy.config.DaemonSettings;
+import io.shoal.manager.http.ClusterClient;
+import io.shoal.manager.http.docker.DaemonInfo;
+import io.shoal.manager.http.docker.DockerApi;
+import io.shoal.manager.state.ClusterState;
+import io.shoal.manager.state.ClusterStateSettings;
+import io.shoal.manager.state.IdGenerator;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/** The manager role: the cluster state as a singleton on the manager role, and the HTTP API in front of it. */
+public final class ManagerRole {
+    private final ClusterClient client;
+    private final CompletionStage<ServerBinding> binding;
+
+    private ManagerRole(ClusterClient client, CompletionStage<ServerBinding> binding) {
+        this.client = client;
+        this.binding = binding;
+    }
+
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
+        ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
+                SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
+                                Clock.systemUTC(), IdGenerator.random(new SecureRandom())), "cluster-state")
+                        .withSettings(ClusterSingletonSettings.create(system).withRole("manager")));
+        Duration timeout = system.settings().config().getDuration("shoal.daemon.ask-timeout");
+        ClusterClient client = new ClusterClient(state, system.scheduler(), timeout);
+        CompletionStage<ServerBinding> binding = Http.get(system)
+                .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
+                .bind(new DockerApi(client, daemon).route());
+        return new ManagerRole(client, binding);
+    }
+
+    public ClusterClient client() {
+        return client;
+    }
+
+    public CompletionStage<ServerBinding> binding() {
+        return binding;
+    }
+}
