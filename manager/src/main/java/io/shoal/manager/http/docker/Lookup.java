@@ -13,16 +13,27 @@ import java.util.function.Predicate;
 public final class Lookup {
     private Lookup() {}
 
+    /** Swarm objects exist only in a swarm: dockerd answers 503 before {@code swarm init}. */
+    public static StateSnapshot requireSwarm(StateSnapshot s) {
+        if (s.swarm() == null) {
+            throw new ApiException(503, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+        }
+        return s;
+    }
+
     public static Service service(StateSnapshot s, String ref) {
+        requireSwarm(s);
         return find("service", ref, s.services(), Service::id, v -> ref.equals(v.spec().name()));
     }
 
     public static Node node(StateSnapshot s, String ref) {
+        requireSwarm(s);
         return find("node", ref, s.nodes(), Node::id, n -> ref.equals(n.spec().name())
                 || n.description() != null && ref.equals(n.description().hostname()));
     }
 
     public static Task task(StateSnapshot s, String ref) {
+        requireSwarm(s);
         return find("task", ref, s.tasks(), Task::id, t -> false);
     }
 

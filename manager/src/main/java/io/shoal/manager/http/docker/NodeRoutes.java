@@ -36,9 +36,7 @@ final class NodeRoutes extends AllDirectives {
     private Route list(Optional<String> filtersJson) {
         Filters f = Filters.parse(filtersJson.orElse(null), FILTERS);
         return completeWithFuture(Responses.of(cluster.read(), s -> {
-            if (s.swarm() == null) {
-                throw new ApiException(503, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
-            }
+            Lookup.requireSwarm(s);
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (Node n : s.nodes()) {
                 boolean keep = f.any("id", p -> n.id().startsWith(p))

@@ -40,6 +40,7 @@ final class ServiceRoutes extends AllDirectives {
         Filters f = Filters.parse(filtersJson.orElse(null), FILTERS);
         boolean withStatus = status.map(Boolean::parseBoolean).orElse(false);
         return completeWithFuture(Responses.of(cluster.read(), s -> {
+            Lookup.requireSwarm(s);
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (Service v : s.services()) {
                 if (matches(v, f)) {

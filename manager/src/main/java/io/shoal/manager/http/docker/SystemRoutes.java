@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.api.model.Node;
 import io.shoal.api.model.Swarm;
-import io.shoal.manager.http.ApiException;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.state.ClusterState;
 import io.shoal.manager.state.StateSnapshot;
@@ -51,10 +50,7 @@ final class SystemRoutes extends AllDirectives {
     }
 
     private JsonNode swarm(StateSnapshot s) {
-        if (s.swarm() == null) {
-            throw new ApiException(503, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
-        }
-        return Views.swarm(s.swarm(), true);
+        return Views.swarm(Lookup.requireSwarm(s).swarm(), true);
     }
 
     private Route init(String body) {

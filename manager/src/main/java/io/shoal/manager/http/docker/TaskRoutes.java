@@ -30,6 +30,7 @@ final class TaskRoutes extends AllDirectives {
     private Route list(Optional<String> filtersJson) {
         Filters f = Filters.parse(filtersJson.orElse(null), FILTERS);
         return completeWithFuture(Responses.of(cluster.read(), s -> {
+            Lookup.requireSwarm(s);
             Predicate<Task> keep = filter(s, f);
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             s.tasks().stream().filter(keep).forEach(t -> out.add(Views.task(t)));

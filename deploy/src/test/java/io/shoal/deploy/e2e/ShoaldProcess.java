@@ -1,0 +1,102 @@
+package io.shoal.deploy.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code shoald} in its own JVM on loopback ports, for end-to-end tests. It is started from the
+ * test classpath (the same jars as the distribution) and always stopped by its own PID.
+ */
+public final class ShoaldProcess implements AutoCloseable {
+    private final Path dataRoot;
+    private final Path log;
+    private final int apiPort;
+    private final int clusterPort;
+    private Process process;
+
+    public ShoaldProcess(Path dataRoot) throws IOException {
+        this.dataRoot = dataRoot;
+        this.log = dataRoot.resolveSibling(dataRoot.getFileName() + ".log");
+        this.apiPort = freePort();
+        this.clusterPort = freePort();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    public ShoaldProcess start() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.shoal.deploy.Shoald", "--data-root", dataRoot.toString(),
+                "--api-addr", "127.0.0.1:" + apiPort, "--cluster-addr", "127.0.0.1:" + clusterPort));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("shoald exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api() + "/_ping")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("shoald did not answer /_ping within 60 s:\n" + Files.readString(log));
+    }
+
+    public String api() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    public String dockerHost() {
+        return "tcp://127.0.0.1:" + apiPort;
+    }
+
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGKILL: no shutdown hooks, nothing flushed that wasn't already. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM, then waits for the clean stop; returns whether it stopped in time. */
+    public boolean terminate() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return true;
+        }
+        process.destroy();
+        return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!terminate()) {
+            kill();
+        }
+    }
+}
