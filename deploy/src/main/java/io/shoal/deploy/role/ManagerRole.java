@@ -14,6 +14,7 @@ import io.shoal.manager.http.docker.DockerApi;
 import io.shoal.manager.state.ClusterState;
 import io.shoal.manager.state.ClusterStateSettings;
 import io.shoal.manager.state.IdGenerator;
+import io.shoal.manager.state.StateView;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,12 +31,13 @@ public final class ManagerRole {
     }
 
     public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
+        StateView view = new StateView();
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
                 SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
-                                Clock.systemUTC(), IdGenerator.random(new SecureRandom())), "cluster-state")
+                                view, Clock.systemUTC(), IdGenerator.random(new SecureRandom())), "cluster-state")
                         .withSettings(ClusterSingletonSettings.create(system).withRole("manager")));
         Duration timeout = system.settings().config().getDuration("shoal.daemon.ask-timeout");
-        ClusterClient client = new ClusterClient(state, system.scheduler(), timeout);
+        ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
                 .bind(new DockerApi(client, daemon).route());

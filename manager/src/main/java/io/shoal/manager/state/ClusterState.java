@@ -55,17 +55,20 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     private enum Tick implements Command { INSTANCE }
 
     private final ClusterStateSettings settings;
+    private final StateView view;
     private final Decisions decisions;
     private final ActorContext<Command> context;
 
-    public static Behavior<Command> create(String persistenceId, ClusterStateSettings settings, Clock clock, IdGenerator ids) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ClusterState(persistenceId, settings, clock, ids, ctx, timers)));
+    public static Behavior<Command> create(String persistenceId, ClusterStateSettings settings, StateView view, Clock clock,
+                                           IdGenerator ids) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ClusterState(persistenceId, settings, view, clock, ids, ctx, timers)));
     }
 
-    private ClusterState(String persistenceId, ClusterStateSettings settings, Clock clock, IdGenerator ids,
+    private ClusterState(String persistenceId, ClusterStateSettings settings, StateView view, Clock clock, IdGenerator ids,
                          ActorContext<Command> context, TimerScheduler<Command> timers) {
         super(PersistenceId.ofUniqueId(persistenceId));
         this.settings = settings;
+        this.view = view;
         this.decisions = new Decisions(clock, ids);
         this.context = context;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.reconcileInterval());
@@ -99,12 +102,12 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
             return Effect().reply(replyTo, d.result());
         }
         d.logTo(context.getLog());
-        return Effect().persist(events).thenReply(replyTo, after -> d.result());
+        return Effect().persist(events).thenRun(view::publish).thenReply(replyTo, after -> d.result());
     }
 
     private ReplyEffect<ClusterEvent, State> reconcileOnly(State s) {
         List<ClusterEvent> events = decisions.withReconciliation(s, List.of(), settings.taskHistoryLimit());
-        return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+        return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenRun(view::publish).thenNoReply();
     }
 
     @Override
@@ -118,6 +121,7 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
                 .onSignal(RecoveryCompleted.instance(), s -> {
                     context.getLog().info("cluster state recovered index={} services={} tasks={} nodes={}",
                             s.index(), s.services().size(), s.tasks().size(), s.nodes().size());
+                    view.publish(s);
                     context.getSelf().tell(Tick.INSTANCE);
                 })
                 .build();

@@ -29,7 +29,7 @@ class ClusterStateTest {
     void commandsPersistEventsAndRecoveryRebuildsTheState() {
         EventSourcedBehaviorTestKit<ClusterState.Command, ClusterEvent, State> kit = EventSourcedBehaviorTestKit.create(
                 KIT.system(), ClusterState.create("cluster-state-test",
-                        new ClusterStateSettings(Duration.ofMinutes(10), 5, 3), Clock.systemUTC(),
+                        new ClusterStateSettings(Duration.ofMinutes(10), 5, 3), new StateView(), Clock.systemUTC(),
                         IdGenerator.random(new SecureRandom())),
                 // Events are checked against their protobuf serializer; commands stay local until managers span hosts.
                 new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
