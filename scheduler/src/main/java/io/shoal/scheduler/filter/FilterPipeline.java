@@ -1,6 +1,8 @@
 package io.shoal.scheduler.filter;
 
+import io.shoal.scheduler.view.NodeInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -44,7 +46,7 @@ public final class FilterPipeline {
             this.failures = new int[active.length];
         }
 
-        public boolean accepts(io.shoal.scheduler.view.NodeInfo node) {
+        public boolean accepts(NodeInfo node) {
             for (int i = 0; i < active.length; i++) {
                 if (!active[i].accepts(demand, node)) {
                     failures[i]++;
@@ -56,7 +58,7 @@ public final class FilterPipeline {
 
         /** Forgets the counts, to explain again after placements changed the nodes. */
         public void resetCounts() {
-            java.util.Arrays.fill(failures, 0);
+            Arrays.fill(failures, 0);
         }
 
         /** {@code no suitable node (insufficient resources on 2 nodes; …)}. */
