@@ -3,6 +3,7 @@ package io.shoal.scheduler;
 import io.shoal.scheduler.constraint.Constraint;
 import io.shoal.scheduler.constraint.ConstraintParse;
 import io.shoal.scheduler.constraint.ConstraintParser;
+import io.shoal.scheduler.constraint.NodeAttribute;
 import io.shoal.scheduler.filter.Demand;
 import io.shoal.scheduler.filter.FilterPipeline;
 import io.shoal.scheduler.plan.Placement;
@@ -11,12 +12,12 @@ import io.shoal.scheduler.plan.Unplaceable;
 import io.shoal.scheduler.rank.LongHeap;
 import io.shoal.scheduler.rank.NodeRank;
 import io.shoal.scheduler.rank.TieBreak;
+import io.shoal.scheduler.spread.Grouping;
 import io.shoal.scheduler.spread.PreferenceParse;
 import io.shoal.scheduler.spread.PreferenceTree;
 import io.shoal.scheduler.view.ClusterView;
 import io.shoal.scheduler.view.Mode;
 import io.shoal.scheduler.view.NodeInfo;
-import io.shoal.scheduler.view.NodeView;
 import io.shoal.scheduler.view.PlacementRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class SchedulingSession {
     private final TieBreak tieBreak;
     private final Map<String, PlacedOn> placedByService = new HashMap<>();
     private final Map<List<Constraint>, BitSet> constraintMatches = new HashMap<>();
+    private final Map<NodeAttribute, Grouping> groupings = new HashMap<>();
     private final boolean[] penalized;
     private final int[] eligible;
     private final int[] capacity;
@@ -102,12 +104,11 @@ public final class SchedulingSession {
         }
         markPenalties(request.serviceId(), true);
         int offset = tieBreak.offsetFor(request.serviceId());
-        PreferenceTree tree = PreferenceTree.build(preferences.levels(), eligible, count, new PreferenceTree.Members() {
-            @Override
-            public NodeView view(int node) {
-                return nodes[node].view();
-            }
-
+        List<Grouping> levels = new ArrayList<>(preferences.levels().size());
+        for (NodeAttribute attribute : preferences.levels()) {
+            levels.add(groupings.computeIfAbsent(attribute, a -> Grouping.of(a, view.nodes())));
+        }
+        PreferenceTree tree = PreferenceTree.build(levels, eligible, count, new PreferenceTree.Members() {
             @Override
             public int serviceTasks(int node) {
                 return demand.tasksOn(nodes[node]);

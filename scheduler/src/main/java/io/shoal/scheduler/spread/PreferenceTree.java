@@ -1,13 +1,8 @@
 package io.shoal.scheduler.spread;
 
-import io.shoal.scheduler.constraint.NodeAttribute;
 import io.shoal.scheduler.rank.LongHeap;
-import io.shoal.scheduler.view.NodeView;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The eligible nodes of one batch grouped by each placement preference in turn (nodes missing the
@@ -17,8 +12,6 @@ import java.util.TreeMap;
  * tree is a single leaf.
  */
 public final class PreferenceTree {
-    private static final Comparator<String> VALUES = Comparator.nullsLast(Comparator.naturalOrder());
-
     private final Branch root;
 
     /** A group of nodes: tasks of the service in it, room left, and children or a heap of nodes. */
@@ -31,8 +24,6 @@ public final class PreferenceTree {
 
     /** What the tree needs to know about one eligible node. */
     public interface Members {
-        NodeView view(int node);
-
         int serviceTasks(int node);
 
         int capacity(int node);
@@ -44,13 +35,12 @@ public final class PreferenceTree {
         this.root = root;
     }
 
-    /** Builds the tree over {@code eligible[0..count)}. */
-    public static PreferenceTree build(List<NodeAttribute> levels, int[] eligible, int count, Members members) {
-        int[] nodes = java.util.Arrays.copyOf(eligible, count);
-        return new PreferenceTree(branch(levels, 0, nodes, members));
+    /** Builds the tree over {@code eligible[0..count)}, one {@link Grouping} per preference level. */
+    public static PreferenceTree build(List<Grouping> levels, int[] eligible, int count, Members members) {
+        return new PreferenceTree(branch(levels, 0, Arrays.copyOf(eligible, count), members));
     }
 
-    private static Branch branch(List<NodeAttribute> levels, int level, int[] nodes, Members m) {
+    private static Branch branch(List<Grouping> levels, int level, int[] nodes, Members m) {
         Branch b = new Branch();
         for (int n : nodes) {
             b.tasks += m.serviceTasks(n);
@@ -64,15 +54,30 @@ public final class PreferenceTree {
             b.heap.heapify();
             return b;
         }
-        NodeAttribute attribute = levels.get(level);
-        Map<String, List<Integer>> groups = new TreeMap<>(VALUES);
+        Grouping grouping = levels.get(level);
+        int[] sizes = new int[grouping.groups()];
         for (int n : nodes) {
-            groups.computeIfAbsent(attribute.valueOf(m.view(n)), k -> new ArrayList<>()).add(n);
+            sizes[grouping.groupOf(n)]++;
         }
-        b.children = new Branch[groups.size()];
+        int[][] members = new int[sizes.length][];
+        int present = 0;
+        for (int g = 0; g < sizes.length; g++) {
+            if (sizes[g] > 0) {
+                members[g] = new int[sizes[g]];
+                present++;
+            }
+        }
+        int[] filled = new int[sizes.length];
+        for (int n : nodes) {
+            int g = grouping.groupOf(n);
+            members[g][filled[g]++] = n;
+        }
+        b.children = new Branch[present];
         int i = 0;
-        for (List<Integer> g : groups.values()) {
-            b.children[i++] = branch(levels, level + 1, g.stream().mapToInt(Integer::intValue).toArray(), m);
+        for (int[] group : members) {
+            if (group != null) {
+                b.children[i++] = branch(levels, level + 1, group, m);
+            }
         }
         return b;
     }
