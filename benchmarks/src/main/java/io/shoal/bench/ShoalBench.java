@@ -1,15 +1,20 @@
 package io.shoal.bench;
 
+import io.shoal.bench.api.ApiBench;
 import io.shoal.bench.scheduler.SchedulerCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code shoal-bench}: {@code shoal-bench scheduler --nodes N --tasks M --services S
- * [--seed X] [--shape mixed|plain|constraints|preferences] [--warmup K]}. Prints one {@code name=value}
- * per line. Exit status 2 on bad arguments.
+ * Entry point of {@code shoal-bench}: one subcommand per benchmark, each printing one {@code
+ * name=value} per line on stdout. Exit status 2 on bad arguments, 1 when a benchmark fails.
  */
 public final class ShoalBench {
+    private static final String USAGE = String.join("\n",
+            "usage: shoal-bench scheduler --nodes N --tasks M --services S [--seed X]",
+            "                             [--shape mixed|plain|constraints|preferences] [--warmup K]",
+            "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]");
+
     private ShoalBench() {}
 
     public static void main(String[] args) {
@@ -17,18 +22,31 @@ public final class ShoalBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !args[0].equals("scheduler")) {
-            err.println("usage: shoal-bench scheduler --nodes N --tasks M --services S [--seed X] "
-                    + "[--shape mixed|plain|constraints|preferences] [--warmup K]");
-            return 2;
-        }
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
-            SchedulerCommand.Options options = SchedulerCommand.Options.parse(Arrays.copyOfRange(args, 1, args.length));
-            SchedulerCommand.run(options, out);
-            return 0;
+            switch (command) {
+                case "scheduler":
+                    SchedulerCommand.run(SchedulerCommand.Options.parse(rest), out);
+                    return 0;
+                case "api":
+                    ApiBench.main(rest);
+                    return 0;
+                case "-h":
+                case "--help":
+                case "help":
+                    out.println(USAGE);
+                    return 0;
+                default:
+                    err.println(USAGE);
+                    return 2;
+            }
         } catch (IllegalArgumentException e) {
             err.println("shoal-bench: " + e.getMessage());
             return 2;
+        } catch (Exception e) {
+            err.println("shoal-bench: " + command + " failed: " + e);
+            return 1;
         }
     }
 }

@@ -36,5 +36,7 @@ class ShoalBenchTest {
         assertThat(ShoalBench.run(new String[] {"scheduler", "--nodes"}, quiet, quiet)).isEqualTo(2);
         assertThat(ShoalBench.run(new String[] {"scheduler", "--nodes", "-1"}, quiet, quiet)).isEqualTo(2);
         assertThat(ShoalBench.run(new String[] {"scheduler", "--colour", "blue"}, quiet, quiet)).isEqualTo(2);
+        assertThat(ShoalBench.run(new String[] {"api", "--colour", "blue"}, quiet, quiet)).isEqualTo(2);
+        assertThat(ShoalBench.run(new String[] {"--help"}, quiet, quiet)).isZero();
     }
 }
