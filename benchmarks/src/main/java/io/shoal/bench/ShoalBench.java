@@ -2,6 +2,7 @@ package io.shoal.bench;
 
 import io.shoal.bench.api.ApiBench;
 import io.shoal.bench.scheduler.SchedulerCommand;
+import io.shoal.bench.simulation.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -13,6 +14,7 @@ public final class ShoalBench {
     private static final String USAGE = String.join("\n",
             "usage: shoal-bench scheduler --nodes N --tasks M --services S [--seed X]",
             "                             [--shape mixed|plain|constraints|preferences] [--warmup K]",
+            "       shoal-bench simulate [--nodes N] [--steps K] [--seed X]",
             "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]");
 
     private ShoalBench() {}
@@ -29,6 +31,8 @@ public final class ShoalBench {
                 case "scheduler":
                     SchedulerCommand.run(SchedulerCommand.Options.parse(rest), out);
                     return 0;
+                case "simulate":
+                    return SimulateCommand.run(rest, out);
                 case "api":
                     ApiBench.main(rest);
                     return 0;

@@ -30,6 +30,15 @@ class ShoalBenchTest {
     }
 
     @Test
+    void simulateReportsNoViolations() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ShoalBench.run(new String[] {"simulate", "--nodes", "100", "--steps", "20", "--seed", "5"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("steps=20\n", "violations=0\n");
+    }
+
+    @Test
     void badArgumentsExitWithTwo() {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(ShoalBench.run(new String[] {}, quiet, quiet)).isEqualTo(2);
