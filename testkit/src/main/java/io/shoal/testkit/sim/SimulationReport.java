@@ -1,7 +1,9 @@
 package io.shoal.testkit.sim;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a simulation run did and found: final sizes, how many placements and explanations the
@@ -21,7 +23,7 @@ public record SimulationReport(
         List<Violation> violations) {
 
     public SimulationReport {
-        events = Map.copyOf(events);
+        events = Collections.unmodifiableMap(new TreeMap<>(events));
         violations = List.copyOf(violations);
     }
 }
