@@ -19,6 +19,7 @@ import io.shoal.scheduler.view.ClusterView;
 import io.shoal.scheduler.view.Mode;
 import io.shoal.scheduler.view.NodeInfo;
 import io.shoal.scheduler.view.PlacementRequest;
+import io.shoal.scheduler.view.Platform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -40,6 +41,7 @@ public final class SchedulingSession {
     private final TieBreak tieBreak;
     private final Map<String, PlacedOn> placedByService = new HashMap<>();
     private final Map<List<Constraint>, BitSet> constraintMatches = new HashMap<>();
+    private final Map<List<Platform>, BitSet> platformMatches = new HashMap<>();
     private final Map<NodeAttribute, Grouping> groupings = new HashMap<>();
     private final boolean[] penalized;
     private final int[] eligible;
@@ -197,7 +199,9 @@ public final class SchedulingSession {
             }
         }
         BitSet matches = constraints.isEmpty() ? null : constraintMatches.computeIfAbsent(constraints, this::match);
-        return new Demand(request, constraints, matches, serviceTasks);
+        BitSet platforms = request.platforms().isEmpty() ? null
+                : platformMatches.computeIfAbsent(request.platforms(), this::matchPlatforms);
+        return new Demand(request, constraints, matches, platforms, serviceTasks);
     }
 
     private BitSet match(List<Constraint> constraints) {
@@ -211,6 +215,19 @@ public final class SchedulingSession {
                 }
             }
             bits.set(node.index(), all);
+        }
+        return bits;
+    }
+
+    private BitSet matchPlatforms(List<Platform> platforms) {
+        BitSet bits = new BitSet(nodes.length);
+        for (NodeInfo node : nodes) {
+            for (Platform p : platforms) {
+                if (p.runsOn(node.view().platform())) {
+                    bits.set(node.index());
+                    break;
+                }
+            }
         }
         return bits;
     }

@@ -26,7 +26,7 @@ public final class SchedulerCommand {
             int services = 1_000;
             long seed = 1;
             Shape shape = Shape.MIXED;
-            int warmup = 3;
+            int warmup = 10;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (i + 1 >= args.length) {

@@ -19,13 +19,27 @@ public final class Demand {
     private final PlacementRequest request;
     private final List<Constraint> constraints;
     private final BitSet constraintMatch;
+    private final BitSet platformMatch;
     private final int[] serviceTasks;
+    private final long nanoCpus;
+    private final long memoryBytes;
+    private final boolean generic;
 
-    public Demand(PlacementRequest request, List<Constraint> constraints, BitSet constraintMatch, int[] serviceTasks) {
+    /**
+     * @param constraintMatch bit per node: all constraints hold (may be null without constraints)
+     * @param platformMatch   bit per node: one of the platforms runs there (may be null without platforms)
+     * @param serviceTasks    live tasks of the service per node; the batch adds to it as it places
+     */
+    public Demand(PlacementRequest request, List<Constraint> constraints, BitSet constraintMatch, BitSet platformMatch,
+            int[] serviceTasks) {
         this.request = request;
         this.constraints = List.copyOf(constraints);
         this.constraintMatch = constraintMatch;
+        this.platformMatch = platformMatch;
         this.serviceTasks = serviceTasks;
+        this.nanoCpus = request.reservations().nanoCpus();
+        this.memoryBytes = request.reservations().memoryBytes();
+        this.generic = !request.reservations().generic().isEmpty();
     }
 
     public PlacementRequest request() {
@@ -56,6 +70,10 @@ public final class Demand {
         return constraintMatch.get(node.index());
     }
 
+    public boolean platformsMatch(NodeInfo node) {
+        return platformMatch.get(node.index());
+    }
+
     /** Tasks of this service on the node, including those this plan placed. */
     public int tasksOn(NodeInfo node) {
         return serviceTasks[node.index()];
@@ -72,15 +90,16 @@ public final class Demand {
      */
     public int capacityOn(NodeInfo node, int limit) {
         long cap = limit;
-        Reservations r = reservations();
-        if (r.nanoCpus() > 0) {
-            cap = Math.min(cap, node.freeNanoCpus() / r.nanoCpus());
+        if (nanoCpus > 0) {
+            cap = Math.min(cap, node.freeNanoCpus() / nanoCpus);
         }
-        if (r.memoryBytes() > 0) {
-            cap = Math.min(cap, node.freeMemoryBytes() / r.memoryBytes());
+        if (memoryBytes > 0) {
+            cap = Math.min(cap, node.freeMemoryBytes() / memoryBytes);
         }
-        for (Map.Entry<String, Long> g : r.generic().entrySet()) {
-            cap = Math.min(cap, node.freeGeneric(g.getKey()) / g.getValue());
+        if (generic) {
+            for (Map.Entry<String, Long> g : reservations().generic().entrySet()) {
+                cap = Math.min(cap, node.freeGeneric(g.getKey()) / g.getValue());
+            }
         }
         if (maxReplicasPerNode() > 0) {
             cap = Math.min(cap, maxReplicasPerNode() - tasksOn(node));

@@ -1,9 +1,11 @@
 package io.shoal.scheduler.filter;
 
 import io.shoal.scheduler.view.NodeInfo;
-import io.shoal.scheduler.view.Platform;
 
-/** The image must support the node's OS and architecture (any of the image's platforms will do). */
+/**
+ * The image must support the node's OS and architecture (any of the image's platforms will do). Node
+ * platforms do not change during a plan, so {@link Demand} evaluates each platform list once per node.
+ */
 public final class PlatformFilter implements NodeFilter {
 
     @Override
@@ -13,13 +15,7 @@ public final class PlatformFilter implements NodeFilter {
 
     @Override
     public boolean accepts(Demand demand, NodeInfo node) {
-        Platform nodePlatform = node.view().platform();
-        for (Platform p : demand.platforms()) {
-            if (p.runsOn(nodePlatform)) {
-                return true;
-            }
-        }
-        return false;
+        return demand.platformsMatch(node);
     }
 
     @Override

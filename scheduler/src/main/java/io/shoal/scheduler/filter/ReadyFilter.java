@@ -12,7 +12,7 @@ public final class ReadyFilter implements NodeFilter {
 
     @Override
     public boolean accepts(Demand demand, NodeInfo node) {
-        return node.view().acceptsNewTasks();
+        return node.acceptsNewTasks();
     }
 
     @Override

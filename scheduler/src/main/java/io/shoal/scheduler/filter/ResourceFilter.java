@@ -18,6 +18,9 @@ public final class ResourceFilter implements NodeFilter {
         if (r.nanoCpus() > node.freeNanoCpus() || r.memoryBytes() > node.freeMemoryBytes()) {
             return false;
         }
+        if (r.generic().isEmpty()) {
+            return true;
+        }
         for (Map.Entry<String, Long> g : r.generic().entrySet()) {
             if (g.getValue() > node.freeGeneric(g.getKey())) {
                 return false;

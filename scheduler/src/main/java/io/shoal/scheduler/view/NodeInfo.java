@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class NodeInfo {
     private final NodeView view;
     private final int index;
+    private final boolean acceptsNewTasks;
     private long freeNanoCpus;
     private long freeMemoryBytes;
     private int totalTasks;
@@ -29,6 +30,7 @@ public final class NodeInfo {
     public NodeInfo(NodeView view, int index) {
         this.view = view;
         this.index = index;
+        this.acceptsNewTasks = view.acceptsNewTasks();
         this.freeNanoCpus = view.freeNanoCpus();
         this.freeMemoryBytes = view.freeMemoryBytes();
         this.totalTasks = view.totalTasks();
@@ -44,6 +46,11 @@ public final class NodeInfo {
     /** Position in the cluster view; filters and rankings index per-batch arrays with it. */
     public int index() {
         return index;
+    }
+
+    /** Ready and active (copied from the view: it is read for every node of every batch). */
+    public boolean acceptsNewTasks() {
+        return acceptsNewTasks;
     }
 
     public long freeNanoCpus() {

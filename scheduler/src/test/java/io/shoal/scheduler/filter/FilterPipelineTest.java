@@ -54,7 +54,7 @@ class FilterPipelineTest {
     @Test
     void filtersThatDoNotApplyAreSkipped() {
         FilterPipeline.Run run = FilterPipeline.standard().start(new Demand(
-                PlacementRequest.replicated("svc", List.of("t")), List.of(), null, new int[1]));
+                PlacementRequest.replicated("svc", List.of("t")), List.of(), null, null, new int[1]));
         assertThat(run.accepts(new io.shoal.scheduler.view.NodeInfo(node("n").build(), 0))).isTrue();
         assertThat(run.explain()).isEqualTo("no suitable node");
     }
