@@ -140,7 +140,7 @@ class DaemonApiTest {
         JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"web\"],\"desired-state\":[\"running\"]}")).json();
         assertThat(tasks).hasSize(4).allSatisfy(t -> {
             assertThat(t.at("/Status/State").asText()).isEqualTo("pending");
-            assertThat(t.at("/Status/Err").asText()).isEqualTo("no suitable node (not available for new tasks on 1 node)");
+            assertThat(t.at("/Status/Err").asText()).isEqualTo("no suitable node (1 node not available for new tasks)");
         });
         assertThat(api.post("/nodes/" + id + "/update?version=" + (version + 1000), "{\"Role\":\"manager\",\"Availability\":\"active\"}").status()).isEqualTo(409);
         long now = api.get("/nodes/" + id).json().at("/Version/Index").asLong();

@@ -7,7 +7,7 @@ import io.shoal.api.model.TaskState;
 import io.shoal.manager.orchestrator.global.GlobalOrchestrator;
 import io.shoal.manager.orchestrator.reaper.TaskReaper;
 import io.shoal.manager.orchestrator.replicated.ReplicatedOrchestrator;
-import io.shoal.manager.placement.NodePicker;
+import io.shoal.manager.placement.SchedulerAdapter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,14 +17,14 @@ import java.util.Map;
 
 /**
  * Brings tasks in line with services and nodes, as a pure function of the state: the replicated and
- * global orchestrators decide which tasks should exist, placement assigns the new ones, and the reaper
+ * global orchestrators decide which tasks should exist, the scheduler places the waiting ones, and the reaper
  * retires what is no longer wanted and trims history. Run after every change; a no-op when nothing is due.
  */
 public final class Orchestrator {
     private Orchestrator() {}
 
     public static Reconciliation reconcile(Collection<Service> services, Collection<Task> tasks, Collection<Node> nodeList,
-                                           TaskFactory factory, long historyLimit) {
+                                           TaskFactory factory, SchedulerAdapter placer, long historyLimit) {
         Map<String, Node> nodes = new HashMap<>();
         nodeList.forEach(n -> nodes.put(n.id(), n));
         Map<String, List<Task>> byService = new HashMap<>();
@@ -52,19 +52,26 @@ public final class Orchestrator {
         Map<String, Task> changed = new LinkedHashMap<>();
         decided.update().forEach(t -> { working.put(t.id(), t); changed.put(t.id(), t); });
 
-        NodePicker picker = new NodePicker(nodeList, working.values());
-        List<Task> created = new ArrayList<>();
-        for (Task t : decided.create()) {
-            created.add(t.nodeId() == null ? picker.place(t, factory.now()) : assigned(t, factory));
-        }
+        List<Task> waiting = new ArrayList<>(decided.create());
         for (Task t : working.values()) {
-            boolean unplaced = t.nodeId() == null && t.desiredState() == TaskState.RUNNING
-                    && t.status().state().compareTo(TaskState.PENDING) <= 0;
-            if (unplaced) {
-                Task placed = picker.place(t, factory.now());
-                if (placed != t) {
-                    changed.put(t.id(), placed);
-                }
+            if (t.desiredState() == TaskState.RUNNING && t.status().state().compareTo(TaskState.PENDING) <= 0) {
+                waiting.add(t);
+            }
+        }
+        List<Task> placed = new ArrayList<>();
+        for (Task t : working.values()) {
+            if (t.nodeId() != null && t.isLive() && t.status().state().compareTo(TaskState.PENDING) > 0) {
+                placed.add(t);
+            }
+        }
+        List<Task> created = new ArrayList<>();
+        java.util.Set<String> isNew = new java.util.HashSet<>();
+        decided.create().forEach(t -> isNew.add(t.id()));
+        for (Task t : placer.place(nodeList, placed, serviceById, waiting, factory.now())) {
+            if (isNew.contains(t.id())) {
+                created.add(t);
+            } else if (t != working.get(t.id())) {
+                changed.put(t.id(), t);
             }
         }
         created.forEach(t -> working.put(t.id(), t));
@@ -81,8 +88,4 @@ public final class Orchestrator {
         return out;
     }
 
-    private static Task assigned(Task t, TaskFactory factory) {
-        return t.withStatus(io.shoal.api.model.TaskStatus.of(factory.now(), TaskState.ASSIGNED, NodePicker.WAITING),
-                t.version(), factory.now());
-    }
 }

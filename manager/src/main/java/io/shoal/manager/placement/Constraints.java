@@ -2,11 +2,14 @@ package io.shoal.manager.placement;
 
 import io.shoal.api.model.Node;
 import io.shoal.api.model.TaskSpec;
-import java.util.Map;
+import io.shoal.scheduler.constraint.Constraint;
+import io.shoal.scheduler.constraint.ConstraintParse;
+import io.shoal.scheduler.constraint.ConstraintParser;
+import io.shoal.scheduler.view.NodeView;
 
 /**
- * Swarm's placement constraints ({@code node.labels.dc==east}, {@code node.role!=manager}) matched
- * against a node. Values compare case-insensitively, as Swarm compares them.
+ * Whether a node meets a task's placement constraints, with the scheduler's own parser and matcher, for
+ * the global orchestrator's question "should this node run the service at all?".
  */
 public final class Constraints {
     private Constraints() {}
@@ -15,52 +18,16 @@ public final class Constraints {
         if (spec == null || spec.placement() == null || spec.placement().constraints() == null) {
             return true;
         }
-        for (String c : spec.placement().constraints()) {
-            if (!matches(c, node)) {
+        ConstraintParse parsed = ConstraintParser.parse(spec.placement().constraints());
+        if (!(parsed instanceof ConstraintParse.Valid valid)) {
+            return false;
+        }
+        NodeView view = SchedulerAdapter.nodeView(node);
+        for (Constraint c : valid.constraints()) {
+            if (!c.matches(view)) {
                 return false;
             }
         }
         return true;
-    }
-
-    static boolean matches(String constraint, Node node) {
-        boolean equal = constraint.contains("==");
-        String[] kv = constraint.split(equal ? "==" : "!=", 2);
-        if (kv.length != 2) {
-            return false;
-        }
-        String key = kv[0].trim();
-        String want = kv[1].trim();
-        String have = value(key, node);
-        boolean same = have != null && have.equalsIgnoreCase(want);
-        return equal == same;
-    }
-
-    private static String value(String key, Node node) {
-        Node.Description d = node.description();
-        switch (key) {
-            case "node.id":
-                return node.id();
-            case "node.hostname":
-                return d == null ? null : d.hostname();
-            case "node.role":
-                return node.spec().role();
-            case "node.platform.os":
-                return d == null || d.platform() == null ? null : d.platform().os();
-            case "node.platform.arch":
-                return d == null || d.platform() == null ? null : d.platform().architecture();
-            default:
-                if (key.startsWith("node.labels.")) {
-                    return label(node.spec().labels(), key.substring("node.labels.".length()));
-                }
-                if (key.startsWith("engine.labels.") && d != null && d.engine() != null) {
-                    return label(d.engine().labels(), key.substring("engine.labels.".length()));
-                }
-                return null;
-        }
-    }
-
-    private static String label(Map<String, String> labels, String k) {
-        return labels == null ? null : labels.get(k);
     }
 }

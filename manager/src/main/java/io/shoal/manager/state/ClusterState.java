@@ -18,9 +18,6 @@ import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Swarm;
-import io.shoal.manager.orchestrator.Orchestrator;
-import io.shoal.manager.orchestrator.Reconciliation;
-import io.shoal.manager.orchestrator.TaskFactory;
 import java.time.Clock;
 import java.util.List;
 
@@ -145,10 +142,5 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
                 return ((StateSnapshot) from).toState();
             }
         };
-    }
-
-    /** Exposed for tests: what a reconciliation pass over the state would decide. */
-    static Reconciliation reconcile(State s, TaskFactory factory, long historyLimit) {
-        return Orchestrator.reconcile(s.services(), s.tasks(), s.nodes(), factory, historyLimit);
     }
 }

@@ -11,6 +11,9 @@ import io.shoal.api.validate.Violation;
 import io.shoal.manager.orchestrator.Orchestrator;
 import io.shoal.manager.orchestrator.Reconciliation;
 import io.shoal.manager.orchestrator.TaskFactory;
+import io.shoal.manager.placement.SchedulerAdapter;
+import io.shoal.scheduler.Scheduler;
+import io.shoal.scheduler.SchedulerSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ public final class Decisions {
 
     private final Clock clock;
     private final IdGenerator ids;
+    private final SchedulerAdapter placer = new SchedulerAdapter(new Scheduler(SchedulerSettings.defaults()));
 
     public Decisions(Clock clock, IdGenerator ids) {
         this.clock = clock;
@@ -170,7 +174,7 @@ public final class Decisions {
             }
         }
         Instant now = clock.instant();
-        Reconciliation r = Orchestrator.reconcile(services.values(), s.tasks(), nodes.values(), new TaskFactory(ids, now), historyLimit);
+        Reconciliation r = Orchestrator.reconcile(services.values(), s.tasks(), nodes.values(), new TaskFactory(ids, now), placer, historyLimit);
         List<ClusterEvent> out = new ArrayList<>(domain);
         for (Task t : r.create()) {
             out.add(new ClusterEvent.TaskCreated(stamp(t, ++index)));

@@ -6,7 +6,7 @@ import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskState;
-import io.shoal.manager.placement.NodePicker;
+import io.shoal.manager.placement.SchedulerAdapter;
 import io.shoal.testkit.fixtures.Nodes;
 import io.shoal.testkit.fixtures.Services;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class DecisionsTest {
         assertThat(live(web)).allSatisfy(t -> {
             assertThat(t.nodeId()).isEqualTo("node1");
             assertThat(t.status().state()).isEqualTo(TaskState.ASSIGNED);
-            assertThat(t.status().message()).isEqualTo(NodePicker.WAITING);
+            assertThat(t.status().message()).isEqualTo(SchedulerAdapter.WAITING);
         });
         assertThat(state.index()).isEqualTo(web.version().index() + 3);
     }

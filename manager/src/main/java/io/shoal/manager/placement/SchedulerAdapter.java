@@ -1,0 +1,190 @@
+package io.shoal.manager.placement;
+
+import io.shoal.api.model.Node;
+import io.shoal.api.model.ResourceObject;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.ServiceSpec;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskSpec;
+import io.shoal.api.model.TaskState;
+import io.shoal.api.model.TaskStatus;
+import io.shoal.scheduler.Scheduler;
+import io.shoal.scheduler.plan.Placement;
+import io.shoal.scheduler.plan.Plan;
+import io.shoal.scheduler.plan.Unplaceable;
+import io.shoal.scheduler.view.Availability;
+import io.shoal.scheduler.view.ClusterView;
+import io.shoal.scheduler.view.Mode;
+import io.shoal.scheduler.view.NodeRole;
+import io.shoal.scheduler.view.NodeView;
+import io.shoal.scheduler.view.NodeViewBuilder;
+import io.shoal.scheduler.view.PlacementRequest;
+import io.shoal.scheduler.view.Platform;
+import io.shoal.scheduler.view.PublishedPort;
+import io.shoal.scheduler.view.Reservations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The manager's side of the scheduler: builds the scheduler's snapshot from nodes and live tasks, asks
+ * for a plan for the tasks waiting for a node (one batch per service), and turns the plan back into
+ * tasks: assigned to a node, or pending with the scheduler's explanation.
+ */
+public final class SchedulerAdapter {
+    /** What a task assigned on a node without a container runtime says while it waits. */
+    public static final String WAITING = "assigned to node; waiting for the worker to start it: no container runtime is wired into workers yet";
+
+    private final Scheduler scheduler;
+
+    public SchedulerAdapter(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** The waiting tasks after placement; unchanged tasks come back as the same object. */
+    public List<Task> place(Collection<Node> nodes, Collection<Task> live, Map<String, Service> services,
+                            List<Task> waiting, Instant now) {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        Plan plan = scheduler.plan(view(nodes, live, services), requests(waiting, services));
+        Map<String, Task> byId = new LinkedHashMap<>();
+        waiting.forEach(t -> byId.put(t.id(), t));
+        for (Placement p : plan.placements()) {
+            Task t = byId.get(p.taskId());
+            byId.put(t.id(), t.withNode(p.nodeId(), TaskStatus.of(now, TaskState.ASSIGNED, WAITING), t.version(), now));
+        }
+        for (Unplaceable u : plan.unplaceable()) {
+            Task t = byId.get(u.taskId());
+            boolean same = t.status().state() == TaskState.PENDING && u.reason().equals(t.status().err());
+            if (!same) {
+                byId.put(t.id(), t.withStatus(new TaskStatus(now, TaskState.PENDING, "pending task scheduling", u.reason(), null),
+                        t.version(), now));
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    static ClusterView view(Collection<Node> nodes, Collection<Task> live, Map<String, Service> services) {
+        Map<String, NodeViewBuilder> builders = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            builders.put(n.id(), builder(n));
+        }
+        for (Task t : live) {
+            NodeViewBuilder b = t.nodeId() == null ? null : builders.get(t.nodeId());
+            if (b == null || !t.isLive()) {
+                continue;
+            }
+            b.tasks(t.serviceId(), 1);
+            ResourceObject r = reservations(t.spec());
+            b.reserved(r.cpus(), r.memory());
+            Service s = services.get(t.serviceId());
+            if (s != null) {
+                hostPorts(s.spec()).forEach(b::usedPort);
+            }
+        }
+        List<NodeView> views = new ArrayList<>();
+        builders.values().forEach(b -> views.add(b.build()));
+        return ClusterView.of(views);
+    }
+
+    /** One node as the scheduler sees it, without tasks. */
+    public static NodeView nodeView(Node n) {
+        return builder(n).build();
+    }
+
+    private static NodeViewBuilder builder(Node n) {
+        NodeViewBuilder b = NodeView.builder(n.id())
+                .role("manager".equals(n.spec().role()) ? NodeRole.MANAGER : NodeRole.WORKER)
+                .ready(n.isReady())
+                .availability(Availability.valueOf(n.spec().availability().toUpperCase(Locale.ROOT)));
+        if (n.spec().labels() != null) {
+            n.spec().labels().forEach(b::label);
+        }
+        Node.Description d = n.description();
+        if (d != null) {
+            b.hostname(d.hostname());
+            if (d.platform() != null) {
+                b.platform(nz(d.platform().os()), nz(d.platform().architecture()));
+            }
+            if (d.resources() != null) {
+                b.capacity(d.resources().cpus(), d.resources().memory());
+                if (d.resources().genericResources() != null) {
+                    for (ResourceObject.GenericResource g : d.resources().genericResources()) {
+                        if (g.discreteResourceSpec() != null) {
+                            b.discrete(g.discreteResourceSpec().kind(), g.discreteResourceSpec().value());
+                        } else if (g.namedResourceSpec() != null) {
+                            b.named(g.namedResourceSpec().kind(), g.namedResourceSpec().value());
+                        }
+                    }
+                }
+            }
+            if (d.engine() != null && d.engine().labels() != null) {
+                d.engine().labels().forEach(b::engineLabel);
+            }
+        }
+        return b;
+    }
+
+    /** One batch per service, in the order the tasks were given; global tasks are pinned to their node. */
+    static List<PlacementRequest> requests(List<Task> waiting, Map<String, Service> services) {
+        Map<String, List<Task>> byService = new LinkedHashMap<>();
+        waiting.forEach(t -> byService.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(t));
+        List<PlacementRequest> out = new ArrayList<>();
+        byService.forEach((serviceId, tasks) -> {
+            ServiceSpec spec = services.get(serviceId).spec();
+            List<String> ids = tasks.stream().map(Task::id).toList();
+            PlacementRequest base = spec.isGlobal()
+                    ? PlacementRequest.global(serviceId, ids, tasks.stream().map(Task::nodeId).toList())
+                    : PlacementRequest.replicated(serviceId, ids);
+            TaskSpec t = spec.taskTemplate();
+            ResourceObject r = reservations(t);
+            Map<String, Long> generic = new HashMap<>();
+            if (r.genericResources() != null) {
+                for (ResourceObject.GenericResource g : r.genericResources()) {
+                    if (g.discreteResourceSpec() != null) {
+                        generic.merge(g.discreteResourceSpec().kind(), g.discreteResourceSpec().value(), Long::sum);
+                    }
+                }
+            }
+            TaskSpec.Placement p = t.placement();
+            out.add(new PlacementRequest(serviceId, ids, new Reservations(r.cpus(), r.memory(), generic),
+                    p == null || p.constraints() == null ? List.of() : p.constraints(),
+                    p == null || p.preferences() == null ? List.of()
+                            : p.preferences().stream().map(x -> "spread=" + x.spread().spreadDescriptor()).toList(),
+                    p == null || p.platforms() == null ? List.of()
+                            : p.platforms().stream().map(x -> new Platform(nz(x.os()), nz(x.architecture()))).toList(),
+                    hostPorts(spec),
+                    p == null || p.maxReplicas() == null ? 0 : p.maxReplicas().intValue(),
+                    spec.isGlobal() ? Mode.GLOBAL : Mode.REPLICATED, base.pinnedNodeIds()));
+        });
+        return out;
+    }
+
+    private static ResourceObject reservations(TaskSpec t) {
+        return t == null || t.resources() == null || t.resources().reservations() == null ? ResourceObject.NONE
+                : t.resources().reservations();
+    }
+
+    private static List<PublishedPort> hostPorts(ServiceSpec s) {
+        if (s.endpointSpec() == null || s.endpointSpec().ports() == null) {
+            return List.of();
+        }
+        List<PublishedPort> out = new ArrayList<>();
+        for (ServiceSpec.PortConfig p : s.endpointSpec().ports()) {
+            if ("host".equals(p.publishMode()) && p.publishedPort() != null && p.publishedPort() > 0) {
+                out.add(new PublishedPort(p.protocol() == null ? "tcp" : p.protocol(), p.publishedPort()));
+            }
+        }
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
