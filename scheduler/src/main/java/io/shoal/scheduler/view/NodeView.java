@@ -12,13 +12,18 @@ import java.util.TreeSet;
  * One node as the scheduler sees it at the start of a tick: identity, health, labels and what is
  * still free. The manager builds one per node per tick; the scheduler never mutates it.
  *
- * @param freeNanoCpus        total minus what tasks on the node reserve
- * @param freeDiscrete        generic resources by kind, counted ({@code ssd=2}), not yet reserved
- * @param freeNamed           generic resources by kind, named ({@code gpu=[GPU-0, GPU-1]}), not yet reserved
+ * <p>"Live" means assigned to this node and not yet terminal (assigned, preparing, running…): a
+ * task the scheduler placed last tick counts even if its container has not started.
+ *
+ * @param freeNanoCpus        total minus what live tasks on the node reserve (may be negative if over-committed)
+ * @param freeDiscrete        generic resources by kind, counted ({@code ssd=2}), minus what live tasks hold
+ * @param freeNamed           generic resources by kind, named ({@code gpu=[GPU-0, GPU-1]}), minus the ids live
+ *                            tasks hold (a {@code Placement} says which ids it gave)
  * @param tasksPerService     live tasks of each service on this node
  * @param totalTasks          all live tasks on this node
- * @param usedHostPorts       host-mode published ports already bound here
- * @param recentFailures      tasks of each service that recently failed here
+ * @param usedHostPorts       host-mode published ports bound by live tasks here
+ * @param recentFailures      tasks of each service that failed here within the manager's window (Docker: 5
+ *                            minutes); at {@code SchedulerSettings.failureThreshold} the node is ranked last
  */
 public record NodeView(
         String id,

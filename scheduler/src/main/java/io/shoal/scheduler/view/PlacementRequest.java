@@ -8,7 +8,7 @@ import java.util.Objects;
  * A batch of identical tasks of one service, placed together with one pass over the nodes.
  *
  * @param serviceId          the service the tasks belong to (spread counts tasks per service)
- * @param taskIds            the tasks to place, in the order they should be filled
+ * @param taskIds            the tasks to place, in the order they should be filled; unique within the plan
  * @param reservations       what each task reserves
  * @param constraints        Docker constraints, all of which must hold ({@code node.labels.dc==east})
  * @param preferences        placement preferences, outermost first ({@code spread=node.labels.dc})
