@@ -60,7 +60,7 @@ public final class Orchestrator {
         }
         List<Task> placed = new ArrayList<>();
         for (Task t : working.values()) {
-            if (t.nodeId() != null && t.isLive() && t.status().state().compareTo(TaskState.PENDING) > 0) {
+            if (t.nodeId() != null && t.status().state().compareTo(TaskState.PENDING) > 0) {
                 placed.add(t);
             }
         }

@@ -46,13 +46,16 @@ public final class SchedulerAdapter {
         this.scheduler = scheduler;
     }
 
-    /** The waiting tasks after placement; unchanged tasks come back as the same object. */
-    public List<Task> place(Collection<Node> nodes, Collection<Task> live, Map<String, Service> services,
+    /**
+     * The waiting tasks after placement; unchanged tasks come back as the same object. {@code others} are
+     * the tasks already on nodes (live ones count against the node, failed ones rank it down).
+     */
+    public List<Task> place(Collection<Node> nodes, Collection<Task> others, Map<String, Service> services,
                             List<Task> waiting, Instant now) {
         if (waiting.isEmpty()) {
             return List.of();
         }
-        Plan plan = scheduler.plan(view(nodes, live, services), requests(waiting, services));
+        Plan plan = scheduler.plan(view(nodes, others, services), requests(waiting, services));
         Map<String, Task> byId = new LinkedHashMap<>();
         waiting.forEach(t -> byId.put(t.id(), t));
         for (Placement p : plan.placements()) {
@@ -70,27 +73,56 @@ public final class SchedulerAdapter {
         return new ArrayList<>(byId.values());
     }
 
-    static ClusterView view(Collection<Node> nodes, Collection<Task> live, Map<String, Service> services) {
+    static ClusterView view(Collection<Node> nodes, Collection<Task> tasks, Map<String, Service> services) {
+        Map<String, Map<String, Long>> usedDiscrete = new HashMap<>();
         Map<String, NodeViewBuilder> builders = new LinkedHashMap<>();
         for (Node n : nodes) {
             builders.put(n.id(), builder(n));
         }
-        for (Task t : live) {
+        for (Task t : tasks) {
             NodeViewBuilder b = t.nodeId() == null ? null : builders.get(t.nodeId());
-            if (b == null || !t.isLive()) {
+            if (b == null) {
+                continue;
+            }
+            TaskState state = t.status().state();
+            if (state == TaskState.FAILED || state == TaskState.REJECTED) {
+                b.recentFailures(t.serviceId(), 1);
+            }
+            if (!t.isLive()) {
                 continue;
             }
             b.tasks(t.serviceId(), 1);
             ResourceObject r = reservations(t.spec());
             b.reserved(r.cpus(), r.memory());
+            discrete(r).forEach((kind, n) -> usedDiscrete.computeIfAbsent(t.nodeId(), k -> new HashMap<>()).merge(kind, n, Long::sum));
             Service s = services.get(t.serviceId());
             if (s != null) {
                 hostPorts(s.spec()).forEach(b::usedPort);
             }
         }
         List<NodeView> views = new ArrayList<>();
-        builders.values().forEach(b -> views.add(b.build()));
+        for (Node n : nodes) {
+            NodeViewBuilder b = builders.get(n.id());
+            Map<String, Long> used = usedDiscrete.getOrDefault(n.id(), Map.of());
+            if (n.description() != null && n.description().resources() != null) {
+                discrete(n.description().resources()).forEach((kind, total) -> b.discrete(kind, Math.max(0, total - used.getOrDefault(kind, 0L))));
+            }
+            views.add(b.build());
+        }
         return ClusterView.of(views);
+    }
+
+    /** Discrete generic resources by kind ({@code gpu=2}). */
+    private static Map<String, Long> discrete(ResourceObject r) {
+        Map<String, Long> out = new HashMap<>();
+        if (r.genericResources() != null) {
+            for (ResourceObject.GenericResource g : r.genericResources()) {
+                if (g.discreteResourceSpec() != null && g.discreteResourceSpec().value() != null) {
+                    out.merge(g.discreteResourceSpec().kind(), g.discreteResourceSpec().value(), Long::sum);
+                }
+            }
+        }
+        return out;
     }
 
     /** One node as the scheduler sees it, without tasks. */
@@ -116,9 +148,7 @@ public final class SchedulerAdapter {
                 b.capacity(d.resources().cpus(), d.resources().memory());
                 if (d.resources().genericResources() != null) {
                     for (ResourceObject.GenericResource g : d.resources().genericResources()) {
-                        if (g.discreteResourceSpec() != null) {
-                            b.discrete(g.discreteResourceSpec().kind(), g.discreteResourceSpec().value());
-                        } else if (g.namedResourceSpec() != null) {
+                        if (g.namedResourceSpec() != null) {
                             b.named(g.namedResourceSpec().kind(), g.namedResourceSpec().value());
                         }
                     }
@@ -144,14 +174,7 @@ public final class SchedulerAdapter {
                     : PlacementRequest.replicated(serviceId, ids);
             TaskSpec t = spec.taskTemplate();
             ResourceObject r = reservations(t);
-            Map<String, Long> generic = new HashMap<>();
-            if (r.genericResources() != null) {
-                for (ResourceObject.GenericResource g : r.genericResources()) {
-                    if (g.discreteResourceSpec() != null) {
-                        generic.merge(g.discreteResourceSpec().kind(), g.discreteResourceSpec().value(), Long::sum);
-                    }
-                }
-            }
+            Map<String, Long> generic = discrete(r);
             TaskSpec.Placement p = t.placement();
             out.add(new PlacementRequest(serviceId, ids, new Reservations(r.cpus(), r.memory(), generic),
                     p == null || p.constraints() == null ? List.of() : p.constraints(),

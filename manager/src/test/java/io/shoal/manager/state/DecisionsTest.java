@@ -122,6 +122,29 @@ class DecisionsTest {
     }
 
     @Test
+    void discreteGenericResourcesHeldByLiveTasksAreNotGivenTwice() {
+        State s = State.empty();
+        Node gpuNode = Nodes.manager("node1");
+        gpuNode = gpuNode.withDescription(new Node.Description("h", gpuNode.description().platform(),
+                new io.shoal.api.model.ResourceObject(4_000_000_000L, 8L << 30, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
+                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 2L)))), null),
+                gpuNode.status(), gpuNode.version(), gpuNode.updatedAt());
+        state = s;
+        run(decisions.initSwarm(state, gpuNode));
+        var spec = Services.replicated("train", 3);
+        var t = spec.taskTemplate();
+        spec = spec.withTaskTemplate(new io.shoal.api.model.TaskSpec(t.containerSpec(), new io.shoal.api.model.TaskSpec.Resources(null,
+                new io.shoal.api.model.ResourceObject(null, null, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
+                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 1L))))), null, null, null, null, null, null));
+        Service train = run(decisions.createService(state, spec));
+        assertThat(live(train)).extracting(x -> x.status().state()).containsExactlyInAnyOrder(TaskState.ASSIGNED, TaskState.ASSIGNED, TaskState.PENDING);
+        run(decisions.updateService(state, train.id(), state.service(train.id()).orElseThrow().version().index(), spec.withMode(
+                io.shoal.api.model.ServiceSpec.Mode.ofReplicas(3))));
+        assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.PENDING).singleElement()
+                .satisfies(x -> assertThat(x.status().err()).isEqualTo("no suitable node (insufficient resources on 1 node)"));
+    }
+
+    @Test
     void theLastManagerCannotBeDemoted() {
         Node node1 = state.node("node1").orElseThrow();
         assertThat(decisions.updateNode(state, "node1", node1.version().index(), new Node.Spec(null, null, "worker", "active")).result())
