@@ -1,0 +1,49 @@
+package io.shoal.compose;
+
+import java.util.List;
+
+/** Development aid: runs every corpus case and prints the failures and the pass counts. */
+public final class CorpusReport {
+  private CorpusReport() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Corpus.Case> cases = Corpus.cases();
+    int validOk = 0;
+    int valid = 0;
+    int errOk = 0;
+    int err = 0;
+    for (Corpus.Case c : cases) {
+      if (args.length > 0 && !c.id().contains(args[0])) {
+        continue;
+      }
+      String result;
+      boolean ok;
+      try {
+        String out = c.run();
+        ok = c.valid() && c.matches(out);
+        result = ok ? "" : c.valid() ? "DIFF" : "ACCEPTED";
+        if (args.length > 0) {
+          System.out.println(out);
+        }
+      } catch (ComposeException e) {
+        ok = !c.valid();
+        result = ok ? "" : "REJECTED " + e.getMessage().replace('\n', ' ');
+      } catch (Throwable t) {
+        ok = false;
+        result = "CRASH " + t + (t.getCause() != null ? " cause " + t.getCause() : "") + " at " + (t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "");
+      }
+      if (c.valid()) {
+        valid++;
+        validOk += ok ? 1 : 0;
+      } else {
+        err++;
+        errOk += ok ? 1 : 0;
+      }
+      if (!ok) {
+        System.out.println(c.group() + " " + c.id() + ": " + result);
+      }
+    }
+    System.out.printf("valid %d/%d, rejected %d/%d%n", validOk, valid, errOk, err);
+  }
+}
