@@ -1,0 +1,19 @@
+package io.shoal.cli.command.service;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code shoal service}: the group; alone, it prints its usage. */
+@Command(name = "service", description = "Manage services.",
+        subcommands = {ServiceCreateCommand.class, ServiceLsCommand.class, ServicePsCommand.class, ServiceInspectCommand.class,
+                ServiceScaleCommand.class, ServiceUpdateCommand.class, ServiceRmCommand.class})
+public final class ServiceCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,33 @@
+package io.shoal.cli.command.service;
+
+import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.output.Listing;
+import io.shoal.cli.output.OutputFormat;
+import io.shoal.cli.output.ServiceRows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shoal service ls}: {@code ID NAME MODE REPLICAS IMAGE PORTS}, one {@code GET /services?status=true}. */
+@Command(name = "ls", aliases = "list", description = "List services.")
+public final class ServiceLsCommand extends ApiCommand {
+    @Option(names = {"-q", "--quiet"}, description = "Only display IDs.")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json: one JSON object per line.")
+    String format;
+
+    @Option(names = "--no-trunc", description = "Do not truncate IDs.")
+    boolean noTrunc;
+
+    @Override
+    protected int execute() {
+        OutputFormat f = format(format, OutputFormat.TABLE);
+        Listing l = ServiceRows.listing(api().services(), noTrunc || quiet);
+        if (quiet) {
+            l.printColumn(out(), "ID");
+        } else {
+            l.print(out(), f);
+        }
+        return 0;
+    }
+}
