@@ -82,15 +82,19 @@ public final class ComposeConfig {
     String name = projectName(options, env, files, wd);
     env.put("COMPOSE_PROJECT_NAME", name);
     ModelLoader loader = new ModelLoader();
-    Map<String, Object> dict = loader.loadModel(files,
-        new LoadOptions(env, wd, true, true, true, true, true, List.of()));
-    if (dict.isEmpty()) {
-      throw new ComposeException(files.get(0) + ": empty compose file");
+    try {
+      Map<String, Object> dict = loader.loadModel(files,
+          new LoadOptions(env, wd, true, true, true, true, true, List.of()));
+      if (dict.isEmpty()) {
+        throw new ComposeException(files.get(0) + ": empty compose file");
+      }
+      dict.put("name", name);
+      Normalizer.normalize(dict, env);
+      Map<String, Object> tree = ProjectRenderer.render(dict, name, profiles, env);
+      return new ComposeProject(name, wd, tree);
+    } catch (ComposeException e) {
+      throw loader.locate(e);
     }
-    dict.put("name", name);
-    Normalizer.normalize(dict, env);
-    Map<String, Object> tree = ProjectRenderer.render(dict, name, profiles, env);
-    return new ComposeProject(name, wd, tree);
   }
 
   private static Path projectDir(ConfigOptions options, Path cwd, List<Path> files) {

@@ -11,4 +11,17 @@ public class ComposeException extends Exception {
   public ComposeException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** An error about {@code path} (dotted attribute path) whose file and line are not known yet. */
+  public ComposeException(String message, String path) {
+    super(message);
+    this.path = path;
+  }
+
+  private String path;
+
+  /** The attribute path the error is about, when the message does not yet say where it is. */
+  public String attributePath() {
+    return path;
+  }
 }

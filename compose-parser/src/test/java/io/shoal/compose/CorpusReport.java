@@ -28,6 +28,10 @@ public final class CorpusReport {
         }
       } catch (ComposeException e) {
         ok = !c.valid();
+        if (System.getenv("SHOW_ERRORS") != null) {
+          System.out.println("ERR " + c.id() + ": " + e.getMessage().replace('\n', ' ')
+              .replace(c.dir().toString(), "<CASE_DIR>"));
+        }
         result = ok ? "" : "REJECTED " + e.getMessage().replace('\n', ' ');
       } catch (Throwable t) {
         ok = false;

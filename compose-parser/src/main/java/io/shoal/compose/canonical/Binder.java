@@ -46,8 +46,13 @@ public final class Binder {
     Object out;
     try {
       out = convert(k, v, path, pointer);
+    } catch (ComposeException e) {
+      if (e.attributePath() == null && !e.getMessage().startsWith("/")) {
+        throw new ComposeException(e.getMessage(), path);
+      }
+      throw e;
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw new ComposeException(path + ": " + e.getMessage());
+      throw new ComposeException(io.shoal.compose.yaml.TreePath.display(path) + ": " + e.getMessage(), path);
     }
     if (!pointer && !keep && isZero(out, k)) {
       return OMIT;
@@ -113,7 +118,7 @@ public final class Binder {
           has = src.containsKey(outKey);
           value = src.get(outKey);
         }
-        Object b = bind(f.getValue(), value, path + "." + key, has);
+        Object b = bind(f.getValue(), value, io.shoal.compose.yaml.TreePath.next(path, key), has);
         if (b != OMIT) {
           out.put(outKey, b);
         }
@@ -141,7 +146,7 @@ public final class Binder {
             out.put(e.getKey(), null);
             continue;
           }
-          Object b = bind(inner.startsWith("*") ? inner : "*" + inner, e.getValue(), path + "." + e.getKey(), true);
+          Object b = bind(inner.startsWith("*") ? inner : "*" + inner, e.getValue(), io.shoal.compose.yaml.TreePath.next(path, e.getKey()), true);
           out.put(e.getKey(), b == OMIT ? null : b);
         }
       }

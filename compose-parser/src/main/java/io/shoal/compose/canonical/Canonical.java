@@ -34,7 +34,7 @@ public final class Canonical {
         return map("source", data);
       }
       if (!(data instanceof Map)) {
-        throw new ComposeException(p + ": unsupported type");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": unsupported type", p);
       }
       return data;
     }
@@ -94,7 +94,7 @@ public final class Canonical {
           }
           return v;
         } catch (ShortSyntax.SyntaxException e) {
-          throw new ComposeException(e.getMessage());
+          throw new ComposeException(e.getMessage(), p);
         }
       }
       return data;
@@ -166,7 +166,7 @@ public final class Canonical {
       String s = String.valueOf(e);
       int eq = s.indexOf('=');
       if (eq < 0) {
-        throw new ComposeException(p + ": invalid value " + s + ", expected key=value");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": invalid value " + s + ", expected key=value", p);
       }
       out.put(s.substring(0, eq), s.substring(eq + 1));
     }
@@ -178,7 +178,7 @@ public final class Canonical {
     if (data instanceof Map) {
       for (Map.Entry<String, Object> e : ((Map<String, Object>) data).entrySet()) {
         if (!(e.getValue() instanceof Map)) {
-          throw new ComposeException(p + "." + e.getKey() + ": unsupported value " + GoText.sprint(data));
+          throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + "." + e.getKey() + ": unsupported value " + GoText.sprint(data), p);
         }
         Map<String, Object> d = (Map<String, Object>) e.getValue();
         d.putIfAbsent("condition", "service_started");
@@ -198,7 +198,7 @@ public final class Canonical {
   private static Object device(String v) throws ComposeException {
     String[] arr = v.split(":", -1);
     if (arr.length > 3) {
-      throw new ComposeException("confusing device mapping, please use long syntax: " + v);
+      throw new ComposeException("confusing device mapping, please use long syntax: " + v, (String) null);
     }
     String src = arr[0];
     String dst = arr.length > 1 ? arr[1] : "";
@@ -212,7 +212,7 @@ public final class Canonical {
   @SuppressWarnings("unchecked")
   private static Object ports(Object data, String p) throws ComposeException {
     if (!(data instanceof List)) {
-      throw new ComposeException(p + ": invalid type for port");
+      throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": invalid type for port", p);
     }
     List<Object> out = new ArrayList<>();
     for (Object e : (List<Object>) data) {
@@ -220,12 +220,12 @@ public final class Canonical {
         try {
           out.addAll(ShortSyntax.port(String.valueOf(e)));
         } catch (ShortSyntax.SyntaxException ex) {
-          throw new ComposeException(ex.getMessage());
+          throw new ComposeException(ex.getMessage(), p);
         }
       } else if (e instanceof Map) {
         out.add(e);
       } else {
-        throw new ComposeException(p + ": invalid type for port");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": invalid type for port", p);
       }
     }
     return out;
@@ -244,7 +244,7 @@ public final class Canonical {
       if (external.containsKey("name")) {
         Object extName = external.get("name");
         if (r.containsKey("name") && !java.util.Objects.equals(r.get("name"), extName)) {
-          throw new ComposeException(p + ": name and external.name conflict; only use name");
+          throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": name and external.name conflict; only use name", p);
         }
         r.putIfAbsent("name", extName);
       }

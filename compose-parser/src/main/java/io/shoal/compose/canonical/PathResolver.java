@@ -34,7 +34,7 @@ public final class PathResolver {
         Map<String, Object> vol = (Map<String, Object>) v;
         Object src = vol.get("source");
         if (src == null) {
-          throw new ComposeException("invalid mount config for type \"bind\": field Source must not be empty");
+          throw new ComposeException("invalid mount config for type \"bind\": field Source must not be empty", p);
         }
         vol.put("source", abs(String.valueOf(src), wd));
       }

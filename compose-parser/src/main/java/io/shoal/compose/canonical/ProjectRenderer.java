@@ -30,7 +30,7 @@ public final class ProjectRenderer {
     Map<String, Object> disabled = new TreeMap<>();
     Map<String, Object> raw = dict.get("services") instanceof Map ? (Map<String, Object>) dict.get("services") : Map.of();
     for (Map.Entry<String, Object> e : raw.entrySet()) {
-      Map<String, Object> bound = Binder.struct("service", e.getValue(), "services." + e.getKey());
+      Map<String, Object> bound = Binder.struct("service", e.getValue(), io.shoal.compose.yaml.TreePath.next("services", e.getKey()));
       (hasProfile(bound, profiles) ? services : disabled).put(e.getKey(), bound);
     }
     Map<String, Object> project = new TreeMap<>();
@@ -43,7 +43,12 @@ public final class ProjectRenderer {
     Consistency.check(services, disabled, withModels);
     prune(services, project);
     for (Map.Entry<String, Object> e : services.entrySet()) {
-      resolveEnvironment((Map<String, Object>) e.getValue(), env);
+      try {
+        resolveEnvironment((Map<String, Object>) e.getValue(), env);
+      } catch (ComposeException ex) {
+        throw ex.attributePath() != null ? ex
+            : new ComposeException(ex.getMessage(), io.shoal.compose.yaml.TreePath.next("services", e.getKey()) + ".env_file");
+      }
     }
     containerNames(services);
     Map<String, Object> out = new TreeMap<>();
@@ -68,7 +73,7 @@ public final class ProjectRenderer {
     Map<String, Object> out = new TreeMap<>();
     if (dict.get(key) instanceof Map) {
       for (Map.Entry<String, Object> e : ((Map<String, Object>) dict.get(key)).entrySet()) {
-        Map<String, Object> b = Binder.struct(type, e.getValue(), key + "." + e.getKey());
+        Map<String, Object> b = Binder.struct(type, e.getValue(), io.shoal.compose.yaml.TreePath.next(key, e.getKey()));
         if (key.equals("secrets") || b.containsKey("environment")) {
           b.remove("content");
         }
@@ -199,7 +204,8 @@ public final class ProjectRenderer {
       if (cn != null) {
         if (names.containsKey(cn)) {
           throw new ComposeException("services." + e.getKey() + ": container name \"" + cn
-              + "\" is already in use by service " + names.get(cn));
+              + "\" is already in use by service " + names.get(cn),
+              io.shoal.compose.yaml.TreePath.next("services", e.getKey()) + ".container_name");
         }
         names.put(String.valueOf(cn), e.getKey());
       }

@@ -84,13 +84,13 @@ public final class Merger {
     }
     if (e instanceof Map) {
       if (!(o instanceof Map)) {
-        throw new ComposeException("cannot override " + p);
+        throw new ComposeException("cannot override " + io.shoal.compose.yaml.TreePath.display(p), p);
       }
       return mergeMappings((Map<String, Object>) e, (Map<String, Object>) o, p);
     }
     if (e instanceof List) {
       if (!(o instanceof List)) {
-        throw new ComposeException("cannot override " + p);
+        throw new ComposeException("cannot override " + io.shoal.compose.yaml.TreePath.display(p), p);
       }
       List<Object> out = new ArrayList<>((List<Object>) e);
       out.addAll((List<Object>) o);
@@ -181,7 +181,7 @@ public final class Merger {
   @SuppressWarnings("unchecked")
   private static Object mergeIpamConfig(Object c, Object o, String p) throws ComposeException {
     if (!(c instanceof List) || !(o instanceof List)) {
-      throw new ComposeException(p + ": unexpected type");
+      throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": unexpected type", p);
     }
     List<Object> out = new ArrayList<>();
     for (Object original : (List<Object>) c) {

@@ -32,6 +32,34 @@ public final class ModelLoader {
     return trees;
   }
 
+  /** Adds {@code file:line} to an error that names only an attribute path, from the last file defining it. */
+  public ComposeException locate(ComposeException e) {
+    if (e.attributePath() == null) {
+      return e;
+    }
+    String path = e.attributePath();
+    YamlTree best = null;
+    int bestDepth = -1;
+    for (int i = trees.size() - 1; i >= 0; i--) {
+      YamlTree t = trees.get(i);
+      String p = path;
+      int depth = TreePath.parts(p).length;
+      while (!p.isEmpty() && !t.lines().containsKey(p)) {
+        int cut = p.lastIndexOf('.');
+        p = cut < 0 ? "" : p.substring(0, cut);
+        depth--;
+      }
+      if (!p.isEmpty() && depth > bestDepth) {
+        best = t;
+        bestDepth = depth;
+      }
+    }
+    if (best == null) {
+      return e;
+    }
+    return new ComposeException(best.file() + ":" + best.lineOf(path) + ": " + e.getMessage(), e);
+  }
+
   public Map<String, Object> loadModel(List<Path> files, LoadOptions opts) throws ComposeException {
     Map<String, Object> dict = new LinkedHashMap<>();
     for (Path f : files) {
@@ -113,9 +141,11 @@ public final class ModelLoader {
     if (m.startsWith(doc.file() + ":")) {
       return e;
     }
-    String path = m.contains(":") ? m.substring(0, m.indexOf(':')).trim() : "";
-    int line = path.contains(" ") ? 0 : doc.lineOf(path);
-    return new ComposeException(doc.file() + ":" + line + ": " + m, e);
+    String path = e.attributePath();
+    if (path == null) {
+      return new ComposeException(doc.file() + ": " + m, e);
+    }
+    return new ComposeException(doc.file() + ":" + doc.lineOf(path) + ": " + m, e);
   }
 
   /** Removes from {@code target} every path that a {@code !reset} or {@code !override} names. */

@@ -87,7 +87,7 @@ public final class Unicity {
         if (m != null) {
           Object t = m.get("target");
           if (!(t instanceof String)) {
-            throw new ComposeException("service volume " + p + " is missing a mount target");
+            throw new ComposeException("service volume " + io.shoal.compose.yaml.TreePath.display(p) + " is missing a mount target", p);
           }
           return (String) t;
         }

@@ -26,7 +26,7 @@ public final class Semantics {
       if (Boolean.TRUE.equals(v.get("external"))) {
         for (String k : v.keySet()) {
           if (!k.equals("name") && !k.equals("external") && !k.startsWith("x-")) {
-            throw new ComposeException(p + ": conflicting parameters \"external\" and \"" + k + "\" specified");
+            throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": conflicting parameters \"external\" and \"" + k + "\" specified", p);
           }
         }
       }
@@ -37,23 +37,23 @@ public final class Semantics {
       List<String> keys = m(parts, "configs.*") ? List.of("file", "environment", "content") : List.of("file", "environment");
       long count = keys.stream().filter(v::containsKey).count();
       if (count > 1) {
-        throw new ComposeException(p + ": " + String.join("|", keys) + " attributes are mutually exclusive");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": " + String.join("|", keys) + " attributes are mutually exclusive", p);
       }
       if (count == 0 && !v.containsKey("driver") && !v.containsKey("external")) {
-        throw new ComposeException(p + ": one of " + String.join("|", keys) + " must be set");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": one of " + String.join("|", keys) + " must be set", p);
       }
       return;
     }
     if (m(parts, "services.*.ports.*") && value instanceof Map) {
       Object ip = ((Map<String, Object>) value).get("host_ip");
       if (ip != null && !validIp(String.valueOf(ip))) {
-        throw new ComposeException(p + ": invalid ip address: " + ip);
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": invalid ip address: " + ip, p);
       }
       return;
     }
     if (m(parts, "services.*.develop.watch.*.path")) {
       if ("".equals(value)) {
-        throw new ComposeException(p + ": value can't be blank");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": value can't be blank", p);
       }
       return;
     }
@@ -61,7 +61,7 @@ public final class Semantics {
         && value instanceof Map) {
       Map<String, Object> v = (Map<String, Object>) value;
       if (v.containsKey("count") && v.containsKey("device_ids")) {
-        throw new ComposeException(p + ": \"count\" and \"device_ids\" attributes are exclusive");
+        throw new ComposeException(io.shoal.compose.yaml.TreePath.display(p) + ": \"count\" and \"device_ids\" attributes are exclusive", p);
       }
       return;
     }
