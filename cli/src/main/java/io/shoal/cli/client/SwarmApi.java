@@ -36,7 +36,12 @@ public final class SwarmApi {
 
     /** {@code GET /services?status=true}: with running and desired task counts. */
     public List<JsonNode> services() {
-        return list(client.get("/services", query("status", "true")));
+        return services(Json.F.objectNode());
+    }
+
+    /** {@code GET /services?filters=...&status=true}; no filters parameter when {@code filters} is empty. */
+    public List<JsonNode> services(ObjectNode filters) {
+        return list(client.get("/services", withFilters(filters, "status", "true")));
     }
 
     /** By id, name or unique id prefix, as the spec is stored ({@code insertDefaults=false}, for read-modify-write). */
@@ -65,11 +70,29 @@ public final class SwarmApi {
 
     /** {@code GET /tasks?filters={"service":{"<id>":true}}}. */
     public List<JsonNode> tasksOfService(String serviceId) {
-        return list(client.get("/tasks", query("filters", filters("service", serviceId))));
+        return tasksOfService(serviceId, Json.F.objectNode());
+    }
+
+    /** The tasks of one service, narrowed by more {@code filters} ({@code desired-state}, {@code node}...). */
+    public List<JsonNode> tasksOfService(String serviceId, ObjectNode filters) {
+        ObjectNode f = Json.F.objectNode();
+        f.putObject("service").put(serviceId, true);
+        filters.fields().forEachRemaining(e -> f.set(e.getKey(), e.getValue()));
+        return tasks(f);
+    }
+
+    /** {@code GET /tasks?filters=...}. */
+    public List<JsonNode> tasks(ObjectNode filters) {
+        return list(client.get("/tasks", withFilters(filters)));
     }
 
     public List<JsonNode> nodes() {
-        return list(client.get("/nodes"));
+        return nodes(Json.F.objectNode());
+    }
+
+    /** {@code GET /nodes?filters=...}; no filters parameter when {@code filters} is empty. */
+    public List<JsonNode> nodes(ObjectNode filters) {
+        return list(client.get("/nodes", withFilters(filters)));
     }
 
     public JsonNode node(String ref) {
@@ -81,11 +104,14 @@ public final class SwarmApi {
         client.post("/nodes/" + segment(id) + "/update", query("version", Long.toString(version)), spec);
     }
 
-    /** Docker's filters parameter: {@code {"name":{"value":true}}}. */
-    static String filters(String name, String value) {
-        ObjectNode f = Json.F.objectNode();
-        f.putObject(name).put(value, true);
-        return Json.compact(f);
+    /** {@code filters} (when not empty) first, then the other parameters, in the order dockerd's clients send them. */
+    private static Map<String, String> withFilters(ObjectNode filters, String... more) {
+        Map<String, String> q = new java.util.LinkedHashMap<>();
+        if (filters != null && !filters.isEmpty()) {
+            q.put("filters", Json.compact(filters));
+        }
+        q.putAll(query(more));
+        return q;
     }
 
     private static List<JsonNode> list(JsonNode array) {

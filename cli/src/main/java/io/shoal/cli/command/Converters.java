@@ -27,6 +27,14 @@ public final class Converters {
         }
     }
 
+    /** A {@code -f KEY=VALUE} list filter. */
+    public static final class Filter implements ITypeConverter<KeyValue> {
+        @Override
+        public KeyValue convert(String value) {
+            return checked(() -> KeyValue.parse(value, "filter"));
+        }
+    }
+
     /** A key alone, for {@code --env-rm} and {@code --label-rm}. */
     public static final class Key implements ITypeConverter<String> {
         @Override

@@ -17,7 +17,7 @@ public final class NodeRows {
         Listing l = Listing.of("ID", "ID", "Hostname", "HOSTNAME", "Status", "STATUS", "Availability", "AVAILABILITY",
                 "ManagerStatus", "MANAGER STATUS", "EngineVersion", "ENGINE VERSION");
         List<JsonNode> sorted = new ArrayList<>(nodes);
-        sorted.sort(Comparator.comparing((JsonNode n) -> Json.text(n, "Description", "Hostname")).thenComparing(n -> Json.text(n, "ID")));
+        sorted.sort(Comparator.comparing((JsonNode n) -> Json.text(n, "Description", "Hostname"), NaturalOrder.INSTANCE).thenComparing(n -> Json.text(n, "ID")));
         for (JsonNode n : sorted) {
             String id = Json.text(n, "ID");
             l.row(id.equals(selfId) && !id.isEmpty() ? id + " *" : id, Json.text(n, "Description", "Hostname"),

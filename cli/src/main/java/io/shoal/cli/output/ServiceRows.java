@@ -16,7 +16,7 @@ public final class ServiceRows {
         Listing l = Listing.of("ID", "ID", "Name", "NAME", "Mode", "MODE", "Replicas", "REPLICAS", "Image", "IMAGE",
                 "Ports", "PORTS");
         List<JsonNode> sorted = new ArrayList<>(services);
-        sorted.sort(Comparator.comparing((JsonNode s) -> Json.text(s, "Spec", "Name")).thenComparing(s -> Json.text(s, "ID")));
+        sorted.sort(Comparator.comparing((JsonNode s) -> Json.text(s, "Spec", "Name"), NaturalOrder.INSTANCE).thenComparing(s -> Json.text(s, "ID")));
         for (JsonNode s : sorted) {
             l.row(Ids.shorten(Json.text(s, "ID"), noTrunc), Json.text(s, "Spec", "Name"), SpecEdits.modeName(s.path("Spec")),
                     replicas(s), image(Json.text(s, "Spec", "TaskTemplate", "ContainerSpec", "Image")), ports(s));

@@ -26,7 +26,7 @@ public final class TaskRows {
         Listing l = Listing.of("ID", "ID", "Name", "NAME", "Image", "IMAGE", "Node", "NODE", "DesiredState", "DESIRED STATE",
                 "CurrentState", "CURRENT STATE", "Error", "ERROR", "Ports", "PORTS");
         List<JsonNode> sorted = new ArrayList<>(tasks);
-        sorted.sort(Comparator.comparing((JsonNode t) -> serviceNames.getOrDefault(Json.text(t, "ServiceID"), Json.text(t, "ServiceID")))
+        sorted.sort(Comparator.comparing((JsonNode t) -> serviceNames.getOrDefault(Json.text(t, "ServiceID"), Json.text(t, "ServiceID")), NaturalOrder.INSTANCE)
                 .thenComparingLong(t -> t.path("Slot").asLong())
                 .thenComparing(t -> Json.text(t, "NodeID"))
                 .thenComparing(TaskRows::timestamp, Comparator.reverseOrder())

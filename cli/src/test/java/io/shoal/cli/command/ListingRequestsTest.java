@@ -69,6 +69,29 @@ class ListingRequestsTest {
     }
 
     @Test
+    void filtersBecomeDockersFiltersParameter() {
+        assertThat(Cli.run(daemon.address(), "service", "ls", "-f", "name=hop", "--filter", "label=a=b", "-f", "name=x").code()).isZero();
+        assertThat(Cli.run(daemon.address(), "node", "ls", "-q", "-f", "role=manager").code()).isZero();
+        assertThat(Cli.run(daemon.address(), "service", "ps", "-q", "-f", "desired-state=running", "hopeful_cori").code()).isZero();
+
+        assertThat(daemon.targets()).containsExactly(
+                "GET /v1.49/services?filters={\"name\":{\"hop\":true,\"x\":true},\"label\":{\"a=b\":true}}&status=true",
+                "GET /v1.49/nodes?filters={\"role\":{\"manager\":true}}",
+                "GET /v1.49/services/hopeful_cori?insertDefaults=false",
+                "GET /v1.49/tasks?filters={\"service\":{\"" + SERVICE_ID + "\":true},\"desired-state\":{\"running\":true}}",
+                "GET /v1.49/nodes");
+    }
+
+    @Test
+    void aFilterThatIsNotKeyValueIsAUsageError() {
+        Cli.Result r = Cli.run(daemon.address(), "service", "ls", "-f", "name");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("invalid filter \"name\": expected KEY=VALUE");
+        assertThat(daemon.requests()).isEmpty();
+    }
+
+    @Test
     void servicePsOfAnUnknownServiceExitsOne() {
         Cli.Result r = Cli.run(daemon.address(), "service", "ps", "nope");
 

@@ -106,6 +106,15 @@ class RenderingTest {
                 List.of("w1 *", "b-host", "Down", "Drain", "", "0.1.0"));
     }
 
+    @Test
+    void namesSortWithTheirNumbersAsNumbers() {
+        List<String> names = new java.util.ArrayList<>(List.of("web10", "web2", "db", "web02", "web1", "web", "app-3"));
+
+        names.sort(NaturalOrder.INSTANCE);
+
+        assertThat(names).containsExactly("app-3", "db", "web", "web1", "web2", "web02", "web10");
+    }
+
     @ParameterizedTest
     @CsvSource({"0, Less than a second", "1, 1 second", "59, 59 seconds", "60, About a minute", "119, About a minute",
             "120, 2 minutes", "3599, 59 minutes", "3600, About an hour", "5400, 2 hours", "169200, 47 hours", "172800, 2 days",

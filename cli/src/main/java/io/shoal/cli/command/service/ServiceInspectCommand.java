@@ -1,7 +1,7 @@
 package io.shoal.cli.command.service;
 
-import io.shoal.cli.command.Inspection;
 import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.command.Inspection;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,15 +1,24 @@
 package io.shoal.cli.command.service;
 
 import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.command.Converters;
 import io.shoal.cli.output.Listing;
 import io.shoal.cli.output.OutputFormat;
 import io.shoal.cli.output.ServiceRows;
+import io.shoal.cli.spec.Filters;
+import io.shoal.cli.spec.KeyValue;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code shoal service ls}: {@code ID NAME MODE REPLICAS IMAGE PORTS}, one {@code GET /services?status=true}. */
 @Command(name = "ls", aliases = "list", description = "List services.")
 public final class ServiceLsCommand extends ApiCommand {
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", converter = Converters.Filter.class,
+            description = "Filter: id, name, label or mode.")
+    List<KeyValue> filters = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "Only display IDs.")
     boolean quiet;
 
@@ -22,7 +31,7 @@ public final class ServiceLsCommand extends ApiCommand {
     @Override
     protected int execute() {
         OutputFormat f = format(format, OutputFormat.TABLE);
-        Listing l = ServiceRows.listing(api().services(), noTrunc || quiet);
+        Listing l = ServiceRows.listing(api().services(Filters.of(filters)), noTrunc || quiet);
         if (quiet) {
             l.printColumn(out(), "ID");
         } else {

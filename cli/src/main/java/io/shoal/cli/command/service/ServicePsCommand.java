@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.cli.client.DaemonError;
 import io.shoal.cli.client.Json;
 import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.command.Converters;
 import io.shoal.cli.output.Listing;
 import io.shoal.cli.output.OutputFormat;
 import io.shoal.cli.output.TaskRows;
+import io.shoal.cli.spec.Filters;
+import io.shoal.cli.spec.KeyValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ps", description = "List the tasks of one or more services.")
 public final class ServicePsCommand extends ApiCommand {
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", converter = Converters.Filter.class,
+            description = "Filter: id, name, node, desired-state or label.")
+    List<KeyValue> filters = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "Only display task IDs.")
     boolean quiet;
 
@@ -42,7 +49,7 @@ public final class ServicePsCommand extends ApiCommand {
             JsonNode s = api().service(ref);
             String id = Json.text(s, "ID");
             if (names.put(id, Json.text(s, "Spec", "Name")) == null) {
-                tasks.addAll(api().tasksOfService(id));
+                tasks.addAll(api().tasksOfService(id, Filters.of(filters)));
             }
         });
         if (names.isEmpty()) {
