@@ -38,7 +38,7 @@ import picocli.CommandLine;
  * printed as {@code Error response from daemon: ...}); {@value #USAGE} bad command line or flag value, found
  * before any request; {@value #UNREACHABLE} nothing answered at the daemon's address.
  */
-@Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = ShoalCli.Version.class,
+@Command(name = "shoal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = ShoalCli.Version.class,
         description = "Run and manage services on a Shoal cluster.",
         subcommands = {SwarmCommand.class, ServiceCommand.class, NodeCommand.class, InfoCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class},

@@ -65,6 +65,17 @@ class ExitCodesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"service create --help, Usage: shoal service create", "node update -h, Usage: shoal node update",
+            "--version, shoal ", "--help, Exit codes: 0 ok, 1 the daemon refused, 2 usage error, 3 daemon unreachable."})
+    void helpAndVersionAreZeroWithoutARequest(String args, String printed) {
+        Cli.Result r = Cli.run(daemon.address(), args.split(" "));
+
+        assertThat(r.code()).isEqualTo(ShoalCli.OK);
+        assertThat(r.out()).contains(printed);
+        assertThat(daemon.requests()).isEmpty();
+    }
+
     @Test
     void anUnreachableDaemonIsThreeAndNamesTheAddress() throws IOException {
         int port;
