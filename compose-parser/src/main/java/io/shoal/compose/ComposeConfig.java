@@ -37,7 +37,8 @@ public final class ComposeConfig {
     try {
       return doLoad(options, env, workingDir.toAbsolutePath().normalize());
     } catch (RuntimeException | StackOverflowError e) {
-      throw new ComposeException("internal error: " + e, e);
+      StackTraceElement[] at = e.getStackTrace();
+      throw new ComposeException("internal error: " + e + (at.length > 0 ? " at " + at[0] : ""), e);
     }
   }
 

@@ -233,8 +233,8 @@ public final class Canonical {
 
   @SuppressWarnings("unchecked")
   private static Object maybeExternal(Object data, String p) throws ComposeException {
-    if (data == null) {
-      return null;
+    if (!(data instanceof Map)) {
+      return data;
     }
     Map<String, Object> r = (Map<String, Object>) walkMap(data, p);
     Object ext = r.get("external");

@@ -30,6 +30,9 @@ public final class Normalizer {
       }
       Map<String, Object> top = (Map<String, Object>) dict.get(kind);
       for (Map.Entry<String, Object> e : top.entrySet()) {
+        if (e.getValue() != null && !(e.getValue() instanceof Map)) {
+          continue;
+        }
         Map<String, Object> r = e.getValue() instanceof Map ? (Map<String, Object>) e.getValue() : new LinkedHashMap<>();
         if (r.get("name") == null) {
           Object x = r.get("external");

@@ -1,6 +1,9 @@
 package io.shoal.compose.canonical;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -13,18 +16,29 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /** Prints the project as JSON (2-space, sorted keys) or YAML, with every {@code $} doubled. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+  private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  /** Go's json.MarshalIndent(v, "", "  ") layout: "key": value, one array element per line. */
+  private static final DefaultPrettyPrinter GO_STYLE = goStyle();
 
   private Output() {
   }
 
   public static String json(Map<String, Object> project) {
     try {
-      return JSON.writeValueAsString(escape(project)) + "\n";
+      return JSON.writer(GO_STYLE).writeValueAsString(escape(project)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static DefaultPrettyPrinter goStyle() {
+    DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter p = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    p.indentArraysWith(indent);
+    p.indentObjectsWith(indent);
+    return p;
   }
 
   public static String yaml(Map<String, Object> project) {

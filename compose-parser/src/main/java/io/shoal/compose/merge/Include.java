@@ -35,6 +35,9 @@ final class Include {
       String at = "include." + index++;
       Map<String, Object> r = entry instanceof Map ? (Map<String, Object>) entry : new LinkedHashMap<>(Map.of("path", entry));
       List<String> paths = strings(r.get("path"));
+      if (paths.isEmpty()) {
+        throw new ComposeException(doc.file() + ":" + doc.lineOf(at) + ": " + at + ": path is required");
+      }
       List<Path> files = new ArrayList<>();
       Path projectDir = null;
       for (int i = 0; i < paths.size(); i++) {
