@@ -30,7 +30,9 @@ public final class ServiceRows {
         if (status.isMissingNode()) {
             return "";
         }
-        return status.path("RunningTasks").asLong() + "/" + status.path("DesiredTasks").asLong();
+        String counts = status.path("RunningTasks").asLong() + "/" + status.path("DesiredTasks").asLong();
+        long max = Json.at(s, "Spec", "TaskTemplate", "Placement", "MaxReplicas").asLong();
+        return max > 0 ? counts + " (max " + max + " per node)" : counts;
     }
 
     /** The image reference without its {@code @sha256:} digest, as docker lists it. */

@@ -161,6 +161,26 @@ class ServiceRequestsTest {
     }
 
     @Test
+    void inspectPrettyPrintsDockersHumanSections() {
+        Cli.Result r = Cli.run(daemon.address(), "service", "inspect", "--pretty", "hopeful_cori");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(""
+                + "ID:             9mnpnzenvg8p8tdbtq4wvbkcz\n"
+                + "Name:           hopeful_cori\n"
+                + "Labels:\n"
+                + "Service Mode:   Replicated\n"
+                + " Replicas:      1\n"
+                + "ContainerSpec:\n"
+                + " Image:         redis\n"
+                + "Endpoint Mode:  vip\n"
+                + "Ports:\n"
+                + " *:30001->6379/tcp\n"
+                + "\n");
+        assertThat(Cli.run(daemon.address(), "service", "inspect", "--pretty", "--format", "json", "x").code()).isEqualTo(2);
+    }
+
+    @Test
     void inspectAsJsonLinesPrintsWhatWasFoundAndFailsForTheRest() {
         daemon.on("GET /services/s", 200, "{\"ID\":\"s1\"}");
 

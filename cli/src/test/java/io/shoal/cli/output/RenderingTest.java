@@ -49,7 +49,7 @@ class RenderingTest {
     @Test
     void servicesAreSortedByNameWithTheirModeReplicasImageAndIngressPorts() {
         JsonNode web = json("{'ID':'bbbbbbbbbbbbbbbbbbbbbbbbb','Spec':{'Name':'web','Mode':{'Replicated':{'Replicas':3}},"
-                + "'TaskTemplate':{'ContainerSpec':{'Image':'nginx:1.27@sha256:abcd'}}},'ServiceStatus':{'RunningTasks':2,'DesiredTasks':3},"
+                + "'TaskTemplate':{'ContainerSpec':{'Image':'nginx:1.27@sha256:abcd'},'Placement':{'MaxReplicas':2}}},'ServiceStatus':{'RunningTasks':2,'DesiredTasks':3},"
                 + "'Endpoint':{'Ports':[{'Protocol':'tcp','TargetPort':80,'PublishedPort':8080,'PublishMode':'ingress'},"
                 + "{'Protocol':'udp','TargetPort':53,'PublishedPort':53,'PublishMode':'host'}]}}");
         JsonNode agent = json("{'ID':'aaaaaaaaaaaaaaaaaaaaaaaaa','Spec':{'Name':'agent','Mode':{'Global':{}},"
@@ -58,7 +58,7 @@ class RenderingTest {
 
         assertThat(ServiceRows.listing(List.of(web, agent), false).rows()).containsExactly(
                 List.of("aaaaaaaaaaaa", "agent", "global", "0/1", "alpine", "*:9->9/tcp"),
-                List.of("bbbbbbbbbbbb", "web", "replicated", "2/3", "nginx:1.27", "*:8080->80/tcp"));
+                List.of("bbbbbbbbbbbb", "web", "replicated", "2/3 (max 2 per node)", "nginx:1.27", "*:8080->80/tcp"));
     }
 
     @Test

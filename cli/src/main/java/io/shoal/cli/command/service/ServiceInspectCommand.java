@@ -1,6 +1,9 @@
 package io.shoal.cli.command.service;
 
 import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.output.OutputFormat;
+import io.shoal.cli.output.ServicePretty;
+import io.shoal.cli.spec.InvalidArgument;
 import io.shoal.cli.command.Inspection;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +17,24 @@ public final class ServiceInspectCommand extends ApiCommand {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "pretty (default: an indented JSON array) or json (one object per line).")
     String format;
 
+    @Option(names = "--pretty", description = "Print the information in a human friendly format.")
+    boolean pretty;
+
     @Parameters(paramLabel = "SERVICE", arity = "1..*", description = "Service name, id or id prefix.")
     List<String> services = new ArrayList<>();
 
     @Override
     protected int execute() {
-        Inspection inspection = new Inspection(format(format, io.shoal.cli.output.OutputFormat.PRETTY));
+        if (pretty && format != null) {
+            throw new InvalidArgument("--format is incompatible with --pretty");
+        }
+        if (pretty) {
+            return forEach(services, ref -> {
+                ServicePretty.print(out(), api().inspectService(ref));
+                out().println();
+            });
+        }
+        Inspection inspection = new Inspection(format(format, OutputFormat.PRETTY));
         int code = forEach(services, ref -> inspection.add(api().inspectService(ref)));
         inspection.print(out());
         return code;
