@@ -1,10 +1,10 @@
 package io.shoal.cli.command.service;
 
 import io.shoal.cli.command.ApiCommand;
+import io.shoal.cli.command.Inspection;
 import io.shoal.cli.output.OutputFormat;
 import io.shoal.cli.output.ServicePretty;
 import io.shoal.cli.spec.InvalidArgument;
-import io.shoal.cli.command.Inspection;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
