@@ -6,6 +6,7 @@ import static io.shoal.cli.client.EngineClient.segment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +65,12 @@ public final class SwarmApi {
         return client.post("/services/" + segment(id) + "/update", query("version", Long.toString(version)), spec);
     }
 
+    /** {@code POST /services/{id}/update?rollback=previous&version=N}: back to the spec before the last update. */
+    public JsonNode rollbackService(String id, long version, JsonNode spec) {
+        return client.post("/services/" + segment(id) + "/update",
+                query("rollback", "previous", "version", Long.toString(version)), spec);
+    }
+
     public void removeService(String ref) {
         client.delete("/services/" + segment(ref));
     }
@@ -106,7 +113,7 @@ public final class SwarmApi {
 
     /** {@code filters} (when not empty) first, then the other parameters, in the order dockerd's clients send them. */
     private static Map<String, String> withFilters(ObjectNode filters, String... more) {
-        Map<String, String> q = new java.util.LinkedHashMap<>();
+        Map<String, String> q = new LinkedHashMap<>();
         if (filters != null && !filters.isEmpty()) {
             q.put("filters", Json.compact(filters));
         }

@@ -1,5 +1,6 @@
 package io.shoal.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.cli.client.DaemonError;
 import io.shoal.cli.client.SwarmApi;
 import io.shoal.cli.output.OutputFormat;
@@ -78,8 +79,8 @@ public abstract class ApiCommand implements Callable<Integer> {
     }
 
     /** Docker's update response may carry {@code Warnings}; they go to stderr. */
-    protected final void printWarnings(com.fasterxml.jackson.databind.JsonNode response) {
-        com.fasterxml.jackson.databind.JsonNode w = response == null ? null : response.path("Warnings");
+    protected final void printWarnings(JsonNode response) {
+        JsonNode w = response == null ? null : response.path("Warnings");
         if (w != null && w.isArray()) {
             w.forEach(x -> err().println(x.asText()));
         }

@@ -2,6 +2,7 @@ package io.shoal.cli.output;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Durations and capitalised states as the docker CLI prints them: {@code Running 5 minutes ago}. */
 public final class HumanTime {
@@ -53,7 +54,7 @@ public final class HumanTime {
         try {
             Duration d = Duration.between(Instant.parse(rfc3339), now);
             return duration(d.isNegative() ? Duration.ZERO : d) + " ago";
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return "";
         }
     }

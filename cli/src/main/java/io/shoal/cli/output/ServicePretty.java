@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.cli.client.Json;
 import io.shoal.cli.spec.SpecEdits;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public final class ServicePretty {
         }
         out.println(" " + title + ":");
         if (q.path("NanoCPUs").asLong() > 0) {
-            line(out, 2, "CPU", new java.math.BigDecimal(q.path("NanoCPUs").asLong()).movePointLeft(9).stripTrailingZeros().toPlainString());
+            line(out, 2, "CPU", new BigDecimal(q.path("NanoCPUs").asLong()).movePointLeft(9).stripTrailingZeros().toPlainString());
         }
         if (q.path("MemoryBytes").asLong() > 0) {
             line(out, 2, "Memory", SystemText.bytes(q.path("MemoryBytes").asLong()));

@@ -3,6 +3,7 @@ package io.shoal.cli.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.cli.client.Json;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class TaskRows {
     private static Instant timestamp(JsonNode t) {
         try {
             return Instant.parse(Json.text(t, "Status", "Timestamp"));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Instant.EPOCH;
         }
     }

@@ -111,6 +111,41 @@ public final class SpecEdits {
         }
     }
 
+    /**
+     * Adds published ports (replacing one that publishes the same port and protocol), then removes those whose
+     * target port and protocol (and published port, if given) match one of {@code remove}.
+     */
+    public static void editPorts(ObjectNode serviceSpec, List<PortSpec> add, List<PortSpec> remove) {
+        if (add.isEmpty() && remove.isEmpty()) {
+            return;
+        }
+        ObjectNode endpoint = Json.object(serviceSpec, "EndpointSpec");
+        ArrayNode ports = endpoint.get("Ports") instanceof ArrayNode a ? a : endpoint.putArray("Ports");
+        for (PortSpec p : add) {
+            ports.removeIf(n -> p.published() != null && n.path("PublishedPort").asInt() == p.published()
+                    && protocol(n).equals(p.protocol()));
+            ports.add(p.toJson());
+        }
+        for (PortSpec p : remove) {
+            ports.removeIf(n -> n.path("TargetPort").asInt() == p.target() && protocol(n).equals(p.protocol())
+                    && (p.published() == null || n.path("PublishedPort").asInt() == p.published()));
+        }
+        if (ports.isEmpty()) {
+            endpoint.remove("Ports");
+        }
+    }
+
+    /** Bumps TaskTemplate.ForceUpdate, which makes the daemon replace every task even if nothing else changed. */
+    public static void forceUpdate(ObjectNode serviceSpec) {
+        ObjectNode task = Json.object(serviceSpec, "TaskTemplate");
+        task.put("ForceUpdate", task.path("ForceUpdate").asLong() + 1);
+    }
+
+    private static String protocol(JsonNode port) {
+        String p = port.path("Protocol").asText("");
+        return p.isEmpty() ? "tcp" : p;
+    }
+
     private static int indexOfKey(ArrayNode env, String key) {
         for (int i = 0; i < env.size(); i++) {
             String e = env.get(i).asText();

@@ -95,6 +95,29 @@ class ServiceRequestsTest {
     }
 
     @Test
+    void updatePortsAndForceTouchOnlyTheEndpointAndForceUpdate() {
+        Cli.Result r = Cli.run(daemon.address(), "service", "update", "--publish-rm", "6379", "--publish-add", "8080:80",
+                "--force", "hopeful_cori");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String body = daemon.body("POST", "/update");
+        assertThat(body).contains("\"ForceUpdate\":1}")
+                .contains("\"EndpointSpec\":{\"Mode\":\"vip\",\"Ports\":[{\"Protocol\":\"tcp\",\"TargetPort\":80,"
+                        + "\"PublishedPort\":8080,\"PublishMode\":\"ingress\"}]}");
+    }
+
+    @Test
+    void rollbackSendsTheCurrentSpecWithItsVersion() {
+        Cli.Result r = Cli.run(daemon.address(), "service", "rollback", "-d", "hopeful_cori");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("hopeful_cori\n");
+        assertThat(daemon.targets()).containsExactly("GET /v1.49/services/hopeful_cori?insertDefaults=false",
+                "POST /v1.49/services/" + ID + "/update?rollback=previous&version=19");
+        assertThat(daemon.body("POST", "/update")).startsWith("{\"Name\":\"hopeful_cori\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"redis\"}");
+    }
+
+    @Test
     void aStaleVersionIsTheDaemonsRefusalAndExitsOne() {
         daemon.on("POST /services/" + ID + "/update", 409, "{\"message\":\"update out of sequence\"}");
 

@@ -64,6 +64,27 @@ class SpecEditsTest {
     }
 
     @Test
+    void portsReplaceTheSamePublishedPortAndAreRemovedByTarget() {
+        ObjectNode s = spec("{'EndpointSpec':{'Mode':'vip','Ports':[{'Protocol':'tcp','TargetPort':80,'PublishedPort':8080},"
+                + "{'Protocol':'udp','TargetPort':53,'PublishedPort':53},{'TargetPort':443,'PublishedPort':8443}]}}");
+
+        SpecEdits.editPorts(s, List.of(PortSpec.parse("8080:81")), List.of(PortSpec.parse("53"), PortSpec.parse("443")));
+
+        assertThat(Json.compact(s)).isEqualTo("{\"EndpointSpec\":{\"Mode\":\"vip\",\"Ports\":[{\"Protocol\":\"udp\","
+                + "\"TargetPort\":53,\"PublishedPort\":53},{\"Protocol\":\"tcp\",\"TargetPort\":81,\"PublishedPort\":8080,"
+                + "\"PublishMode\":\"ingress\"}]}}");
+    }
+
+    @Test
+    void forceUpdateCounts() {
+        ObjectNode s = spec("{'TaskTemplate':{'ForceUpdate':2}}");
+
+        SpecEdits.forceUpdate(s);
+
+        assertThat(Json.compact(s)).isEqualTo("{\"TaskTemplate\":{\"ForceUpdate\":3}}");
+    }
+
+    @Test
     void replicasOnlyForReplicatedServices() {
         ObjectNode replicated = spec("{'Name':'web','Mode':{'Replicated':{'Replicas':1}}}");
         ObjectNode global = spec("{'Name':'agent','Mode':{'Global':{}}}");

@@ -8,6 +8,7 @@ import io.shoal.cli.command.CommandFailed;
 import io.shoal.cli.command.Converters;
 import io.shoal.cli.spec.InvalidArgument;
 import io.shoal.cli.spec.KeyValue;
+import io.shoal.cli.spec.PortSpec;
 import io.shoal.cli.spec.SpecEdits;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,15 @@ public final class ServiceUpdateCommand extends ApiCommand {
     @Option(names = "--constraint-rm", paramLabel = "EXPR", description = "Remove a placement constraint.")
     List<String> constraintRm = new ArrayList<>();
 
+    @Option(names = "--publish-add", paramLabel = "PORT", converter = Converters.Port.class, description = "Publish a port: PUBLISHED:TARGET[/PROTOCOL].")
+    List<PortSpec> publishAdd = new ArrayList<>();
+
+    @Option(names = "--publish-rm", paramLabel = "PORT", converter = Converters.Port.class, description = "Unpublish a port by its target: TARGET[/PROTOCOL].")
+    List<PortSpec> publishRm = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace the tasks even if nothing else changed.")
+    boolean force;
+
     @Option(names = {"-d", "--detach"}, description = "Accepted for docker compatibility: shoal never waits for the service to converge.")
     boolean detach;
 
@@ -79,5 +89,9 @@ public final class ServiceUpdateCommand extends ApiCommand {
         SpecEdits.editEnv(spec, envAdd, envRm);
         SpecEdits.editLabels(spec, labelAdd, labelRm);
         SpecEdits.editConstraints(spec, constraintAdd, constraintRm);
+        SpecEdits.editPorts(spec, publishAdd, publishRm);
+        if (force) {
+            SpecEdits.forceUpdate(spec);
+        }
     }
 }
