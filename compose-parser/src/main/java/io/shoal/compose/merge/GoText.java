@@ -9,30 +9,35 @@ public final class GoText {
   private GoText() {
   }
 
+  /** Go's {@code %v} of a float64: shortest digits, exponent form below 1e-4 or from 1e6 (strconv %g, shortest). */
+  static String formatFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    if (d == 0) {
+      return (1 / d < 0) ? "-0" : "0";
+    }
+    BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    String digits = b.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - b.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exp < -4 || exp >= 6) {
+      String mant = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+    return sign + b.abs().toPlainString();
+  }
+
   @SuppressWarnings("unchecked")
   public static String sprint(Object v) {
     if (v == null) {
       return "<nil>";
     }
     if (v instanceof Double) {
-      double d = (Double) v;
-      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
-        return new BigDecimal(d).toPlainString();
-      }
-      if (Double.isInfinite(d)) {
-        return d > 0 ? "+Inf" : "-Inf";
-      }
-      if (Double.isNaN(d)) {
-        return "NaN";
-      }
-      String s = Double.toString(d);
-      if (s.contains("E")) {
-        String[] p = s.split("E");
-        int exp = Integer.parseInt(p[1]);
-        String mant = p[0].endsWith(".0") ? p[0].substring(0, p[0].length() - 2) : p[0];
-        return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-      }
-      return s;
+      return formatFloat((Double) v);
     }
     if (v instanceof List) {
       StringBuilder sb = new StringBuilder("[");
