@@ -51,7 +51,8 @@ class ExitCodesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "service ls --bogus", "service", "service ps", "service create", "node update --role boss n1", "frobnicate"})
+            "service ls --bogus", "service", "service ps", "service create", "node update --role boss n1", "frobnicate",
+            "help service frob"})
     void usageErrorsAreTwo(String args) {
         Cli.Result r = Cli.run(daemon.address(), args.split(" "));
 
@@ -67,7 +68,7 @@ class ExitCodesTest {
 
     @ParameterizedTest
     @CsvSource({"service create --help, Usage: shoal service create", "node update -h, Usage: shoal node update",
-            "--version, shoal ", "--help, Exit codes: 0 ok, 1 the daemon refused, 2 usage error, 3 daemon unreachable."})
+            "--version, shoal ", "help service create, Usage: shoal service create", "help, Usage: shoal [", "--help, Exit codes: 0 ok, 1 the daemon refused, 2 usage error, 3 daemon unreachable."})
     void helpAndVersionAreZeroWithoutARequest(String args, String printed) {
         Cli.Result r = Cli.run(daemon.address(), args.split(" "));
 
