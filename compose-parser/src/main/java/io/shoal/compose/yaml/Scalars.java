@@ -2,6 +2,7 @@ package io.shoal.compose.yaml;
 
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /** Plain-scalar resolution as go-yaml v4 does it: YAML 1.2 core plus 1.1 octals and timestamps. */
 final class Scalars {
@@ -15,25 +16,21 @@ final class Scalars {
   private Scalars() {
   }
 
-  static Object resolve(ScalarNode node, String tag) {
+  /**
+   * A scalar's value. Plain scalars are resolved as go-yaml does unless an explicit {@code !!str}
+   * tag says otherwise (an explicit tag is one the parser's own resolver would not have chosen).
+   */
+  static Object resolve(ScalarNode node, String tag, ScalarResolver resolver) {
     String v = node.getValue();
+    boolean typed = tag.endsWith(":int") || tag.endsWith(":float") || tag.endsWith(":bool") || tag.endsWith(":null");
     if (!node.isPlain()) {
-      if (tag.endsWith(":int") || tag.endsWith(":float") || tag.endsWith(":bool")) {
-        return plain(v);
-      }
+      return typed ? plain(v) : v;
+    }
+    boolean implicit = resolver.resolve(v, true).getValue().equals(tag);
+    if (!implicit && tag.endsWith(":str")) {
       return v;
     }
-    if (tag.endsWith(":str") && !v.isEmpty() && !(plain(v) instanceof String)) {
-      // an explicit !!str keeps the text; implicit plain scalars are resolved below
-      if (!tag.equals("tag:yaml.org,2002:str") || isExplicit(node)) {
-        return v;
-      }
-    }
     return plain(v);
-  }
-
-  private static boolean isExplicit(ScalarNode node) {
-    return false;
   }
 
   static Object plain(String v) {

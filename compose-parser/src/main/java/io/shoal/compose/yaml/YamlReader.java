@@ -17,6 +17,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -34,21 +36,24 @@ public final class YamlReader {
   private final List<String> resets = new ArrayList<>();
   private int visits;
 
-  private YamlReader(String file) {
+  private final ScalarResolver resolver;
+
+  private YamlReader(String file, ScalarResolver resolver) {
     this.file = file;
+    this.resolver = resolver;
   }
 
   /** Parses every document of {@code text}; an empty document gives an empty root. */
   public static List<YamlTree> read(String file, String text) throws ComposeException {
     LoadSettings settings = LoadSettings.builder().setLabel(file)
         .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false)
-        .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).build();
+        .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).setSchema(new CoreSchema()).build();
     List<YamlTree> docs = new ArrayList<>();
     try {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (composer.hasNext()) {
         Node node = composer.next();
-        YamlReader r = new YamlReader(file);
+        YamlReader r = new YamlReader(file, settings.getSchema().getScalarResolver());
         Object value = r.convert(node, "");
         if (value == null) {
           continue;
@@ -100,7 +105,7 @@ public final class YamlReader {
       resets.add(path);
     }
     if (node instanceof ScalarNode) {
-      return Scalars.resolve((ScalarNode) node, tag);
+      return Scalars.resolve((ScalarNode) node, tag, resolver);
     }
     if (node instanceof SequenceNode) {
       List<Object> list = new ArrayList<>();
@@ -136,12 +141,12 @@ public final class YamlReader {
       if (before != null) {
         throw error(keyNode, "mapping key \"" + key + "\" already defined at line " + before);
       }
-      Object keyValue = Scalars.resolve((ScalarNode) keyNode, keyNode.getTag().getValue());
+      Object keyValue = Scalars.resolve((ScalarNode) keyNode, keyNode.getTag().getValue(), resolver);
       if (keyValue instanceof Number || keyValue instanceof Boolean) {
         throw error(keyNode, "non-string key " + (path.isEmpty() ? "at top level" : "in " + TreePath.display(path))
             + ": " + key);
       }
-      String k = keyValue == null ? key : key;
+      String k = key;
       Object v = convert(t.getValueNode(), join(path, k));
       lines.put(join(path, k), line(keyNode));
       if (v != Reset.INSTANCE) {
