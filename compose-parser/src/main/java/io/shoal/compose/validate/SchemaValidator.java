@@ -46,6 +46,7 @@ public final class SchemaValidator {
     }
     ValidationMessage worst = errors.stream()
         .max(Comparator.comparingInt((ValidationMessage m) -> path(m).split("\\.").length)
+            .thenComparingInt(m -> "oneOf".equals(m.getType()) || "anyOf".equals(m.getType()) ? 0 : 1)
             .thenComparing(m -> path(m)))
         .orElseThrow();
     String path = path(worst);
