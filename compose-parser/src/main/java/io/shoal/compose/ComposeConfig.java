@@ -44,13 +44,15 @@ public final class ComposeConfig {
 
   private static ComposeProject doLoad(ConfigOptions options, Map<String, String> osEnv, Path cwd)
       throws ComposeException {
+    boolean dotEnv = !List.of("1", "t", "T", "true", "TRUE", "True")
+        .contains(osEnv.getOrDefault("COMPOSE_DISABLE_ENV_FILE", ""));
     Map<String, String> env = new HashMap<>(osEnv);
     env.putIfAbsent("PWD", cwd.toString());
     List<Path> files = new ArrayList<>();
     for (Path f : options.files()) {
       files.add(cwd.resolve(f).normalize());
     }
-    Environment.loadEnvFiles(env, envFiles(options, cwd, projectDir(options, cwd, files)));
+    Environment.loadEnvFiles(env, envFiles(options, cwd, projectDir(options, cwd, files), dotEnv));
     if (files.isEmpty() && env.containsKey("COMPOSE_FILE")) {
       String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", "");
       for (String f : env.get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(sep.isEmpty() ? ":" : sep), -1)) {
@@ -73,7 +75,7 @@ public final class ComposeConfig {
       }
     }
     Path wd = projectDir(options, cwd, files);
-    Environment.loadEnvFiles(env, envFiles(options, cwd, wd));
+    Environment.loadEnvFiles(env, envFiles(options, cwd, wd, dotEnv));
     List<String> profiles = new ArrayList<>(options.profiles());
     if (profiles.isEmpty()) {
       for (String s : env.getOrDefault("COMPOSE_PROFILES", "").split(",", -1)) {
@@ -105,12 +107,15 @@ public final class ComposeConfig {
     return files.isEmpty() ? cwd : files.get(0).getParent();
   }
 
-  private static List<Path> envFiles(ConfigOptions options, Path cwd, Path wd) {
+  private static List<Path> envFiles(ConfigOptions options, Path cwd, Path wd, boolean useDotEnv) {
     List<Path> out = new ArrayList<>();
     if (!options.envFiles().isEmpty()) {
       for (Path p : options.envFiles()) {
         out.add(cwd.resolve(p).normalize());
       }
+      return out;
+    }
+    if (!useDotEnv) {
       return out;
     }
     Path dotEnv = wd.resolve(".env");

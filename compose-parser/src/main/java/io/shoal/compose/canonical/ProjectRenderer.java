@@ -150,6 +150,10 @@ public final class ProjectRenderer {
         }
         throw new ComposeException("env file " + path + " not found: stat " + path + ": no such file or directory");
       }
+      Object format = ef.get("format");
+      if (format != null && !"".equals(format) && !".env".equals(format)) {
+        throw new ComposeException("unsupported env_file format \"" + format + "\"");
+      }
       parseInto(path, fromFiles, k -> {
         if (env.containsKey(k)) {
           return env.get(k);
