@@ -1,6 +1,7 @@
 package io.shoal.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -21,6 +22,8 @@ class CorpusTest {
       if (c.valid()) {
         String out = c.run();
         assertThat(c.matches(out)).as("%s output:%n%s", c.id(), out).isTrue();
+        assertThatCode(() -> ComposeConfig.load(c.options(), c.env(), c.cwd()).typedServices())
+            .as("typed view of %s", c.id()).doesNotThrowAnyException();
       } else {
         String expected = Files.readString(c.expected());
         assertThatThrownBy(c::run).isInstanceOf(ComposeException.class).satisfies(e -> {

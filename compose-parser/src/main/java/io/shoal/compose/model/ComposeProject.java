@@ -23,6 +23,20 @@ public record ComposeProject(String name, Path workingDir, Map<String, Object> t
     return List.copyOf(services().keySet());
   }
 
+  /** The enabled services as typed records. */
+  public List<Service> typedServices() {
+    List<Service> out = new java.util.ArrayList<>();
+    services().forEach((name, s) -> out.add(TypedView.service(name, s)));
+    return out;
+  }
+
+  /** A top-level section as typed records. */
+  public List<Resource> typedResources(String kind) {
+    List<Resource> out = new java.util.ArrayList<>();
+    resources(kind).forEach((key, r) -> out.add(TypedView.resource(key, r)));
+    return out;
+  }
+
   /** A top-level section ({@code networks}, {@code volumes}, {@code secrets}, {@code configs}). */
   @SuppressWarnings("unchecked")
   public Map<String, Map<String, Object>> resources(String kind) {
