@@ -124,7 +124,7 @@ public final class Canonical {
   }
 
   private static boolean m(String[] parts, String pattern) {
-    return TreePath.matches(parts, TreePath.parts(pattern));
+    return TreePath.matches(parts, TreePath.pattern(pattern));
   }
 
   static Map<String, Object> map(String k, Object v) {

@@ -23,22 +23,22 @@ public final class Defaults {
     if (data instanceof Map) {
       Map<String, Object> m = (Map<String, Object>) data;
       String[] parts = TreePath.parts(p);
-      if (TreePath.matches(parts, TreePath.parts("services.*.build"))) {
+      if (TreePath.matches(parts, TreePath.pattern("services.*.build"))) {
         m.putIfAbsent("context", ".");
-      } else if (TreePath.matches(parts, TreePath.parts("services.*.secrets.*"))) {
+      } else if (TreePath.matches(parts, TreePath.pattern("services.*.secrets.*"))) {
         m.putIfAbsent("target", "/run/secrets/" + m.get("source"));
         return;
-      } else if (TreePath.matches(parts, TreePath.parts("services.*.ports.*"))) {
+      } else if (TreePath.matches(parts, TreePath.pattern("services.*.ports.*"))) {
         m.putIfAbsent("protocol", "tcp");
         m.putIfAbsent("mode", "ingress");
         return;
-      } else if (TreePath.matches(parts, TreePath.parts("services.*.deploy.resources.reservations.devices.*"))
-          || TreePath.matches(parts, TreePath.parts("services.*.gpus.*"))) {
+      } else if (TreePath.matches(parts, TreePath.pattern("services.*.deploy.resources.reservations.devices.*"))
+          || TreePath.matches(parts, TreePath.pattern("services.*.gpus.*"))) {
         if (!m.containsKey("count") && !m.containsKey("device_ids")) {
           m.put("count", "all");
         }
         return;
-      } else if (TreePath.matches(parts, TreePath.parts("services.*.volumes.*.bind"))) {
+      } else if (TreePath.matches(parts, TreePath.pattern("services.*.volumes.*.bind"))) {
         m.putIfAbsent("create_host_path", Boolean.TRUE);
         return;
       }

@@ -64,7 +64,7 @@ public final class PathResolver {
   }
 
   private static boolean m(String[] parts, String pattern) {
-    return TreePath.matches(parts, TreePath.parts(pattern));
+    return TreePath.matches(parts, TreePath.pattern(pattern));
   }
 
   static String abs(String v, String wd) {

@@ -35,14 +35,14 @@ public final class Merger {
   static Object mergeYaml(Object e, Object o, String p) throws ComposeException {
     String[] parts = TreePath.parts(p);
     for (String pattern : TO_SEQUENCE) {
-      if (TreePath.matches(parts, TreePath.parts(pattern))) {
+      if (TreePath.matches(parts, TreePath.pattern(pattern))) {
         List<Object> right = toSequence(e);
         right.addAll(toSequence(o));
         return right;
       }
     }
     for (String pattern : OVERRIDE) {
-      if (TreePath.matches(parts, TreePath.parts(pattern))) {
+      if (TreePath.matches(parts, TreePath.pattern(pattern))) {
         return o;
       }
     }

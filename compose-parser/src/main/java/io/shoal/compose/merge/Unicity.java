@@ -60,12 +60,12 @@ public final class Unicity {
   private static String kind(String p) {
     String[] parts = TreePath.parts(p);
     for (String k : KEY_VALUE) {
-      if (TreePath.matches(parts, TreePath.parts(k))) {
+      if (TreePath.matches(parts, TreePath.pattern(k))) {
         return "kv";
       }
     }
     for (String k : List.of("devices", "configs", "secrets", "volumes", "ports", "expose", "env_file")) {
-      if (TreePath.matches(parts, TreePath.parts(S + k))) {
+      if (TreePath.matches(parts, TreePath.pattern(S + k))) {
         return k;
       }
     }

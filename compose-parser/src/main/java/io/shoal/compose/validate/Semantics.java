@@ -78,7 +78,7 @@ public final class Semantics {
   }
 
   private static boolean m(String[] parts, String pattern) {
-    return TreePath.matches(parts, TreePath.parts(pattern));
+    return TreePath.matches(parts, TreePath.pattern(pattern));
   }
 
   static boolean validIp(String ip) {

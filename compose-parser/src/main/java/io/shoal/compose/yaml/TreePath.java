@@ -20,6 +20,14 @@ public final class TreePath {
     return path.replace(DOT, '.');
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The parts of a constant pattern, split once. */
+  public static String[] pattern(String pattern) {
+    return PATTERNS.computeIfAbsent(pattern, TreePath::parts);
+  }
+
   public static String[] parts(String path) {
     return path.isEmpty() ? new String[0] : path.split("\\.", -1);
   }
@@ -38,7 +46,7 @@ public final class TreePath {
   }
 
   public static boolean matches(String path, String pattern) {
-    return matches(parts(path), parts(pattern));
+    return matches(parts(path), pattern(pattern));
   }
 
   public static String[] append(String[] path, String key) {

@@ -31,6 +31,9 @@ public final class YamlReader {
   static final int MAX_NODE_VISITS = 100_000;
   static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
+  /** Built once: the core schema's resolvers compile a dozen regular expressions. */
+  private static final CoreSchema CORE = new CoreSchema();
+
   private final String file;
   private final Map<String, Integer> lines = new HashMap<>();
   private final List<String> resets = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class YamlReader {
   public static List<YamlTree> read(String file, String text) throws ComposeException {
     LoadSettings settings = LoadSettings.builder().setLabel(file)
         .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false)
-        .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).setSchema(new CoreSchema()).build();
+        .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).setSchema(CORE).build();
     List<YamlTree> docs = new ArrayList<>();
     try {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
