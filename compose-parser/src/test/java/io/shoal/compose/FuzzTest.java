@@ -71,6 +71,14 @@ class FuzzTest {
     assertThat(outcome).startsWith("rejected").doesNotContain("internal error");
   }
 
+  @Test
+  void deeplyNestedInputIsRefusedNotCrashed() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "services:\n  web:\n    image: nginx\nx-deep: " + "[".repeat(50_000) + "]".repeat(50_000));
+    String outcome = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parse(file));
+    assertThat(outcome).isEqualTo("rejected");
+  }
+
   private String parse(Path file) {
     ConfigOptions options = new ConfigOptions(List.of(file), List.of(), List.of(), Optional.empty(),
         Optional.of("fuzz"), "json");

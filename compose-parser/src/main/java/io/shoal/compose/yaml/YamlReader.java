@@ -71,8 +71,11 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       int l = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
       throw new ComposeException(file + ":" + l + ": yaml: " + firstLine(e.getProblem()), e);
-    } catch (YamlEngineException | StackOverflowError e) {
-      throw new ComposeException(file + ": yaml: " + firstLine(String.valueOf(e.getMessage())), e);
+    } catch (StackOverflowError e) {
+      throw new ComposeException(file + ": yaml: document nested too deeply", e);
+    } catch (YamlEngineException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+      throw new ComposeException(file + ": yaml: " + m, e);
     }
     return docs;
   }
