@@ -137,6 +137,9 @@ public final class ComposeConfig {
     String fromYaml = "";
     for (Path f : files) {
       try {
+        if (Files.size(f) > 16L << 20) {
+          break;
+        }
         for (YamlTree t : YamlReader.read(f.toString(), Files.readString(f, StandardCharsets.UTF_8))) {
           Object n = t.root().get("name");
           if (n instanceof String && !((String) n).isEmpty()) {

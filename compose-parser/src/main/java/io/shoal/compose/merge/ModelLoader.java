@@ -25,6 +25,9 @@ import java.util.Map;
  * schema, canonical form; then defaults, checks and absolute paths for the whole model.
  */
 public final class ModelLoader {
+  /** Compose files are small; a larger one is refused before it is read into memory. */
+  static final long MAX_FILE_BYTES = 16L << 20;
+
   private final List<YamlTree> trees = new ArrayList<>();
 
   /** Every document read so far, for line lookups in later errors. */
@@ -84,6 +87,9 @@ public final class ModelLoader {
 
   static String read(Path file) throws ComposeException {
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+        throw new ComposeException(file + ": file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+      }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ComposeException(file + ": cannot read file: " + e.getClass().getSimpleName()
