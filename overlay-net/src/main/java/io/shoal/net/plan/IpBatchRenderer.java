@@ -1,0 +1,117 @@
+package io.shoal.net.plan;
+
+import io.shoal.net.plan.Batch.Tool;
+import io.shoal.net.plan.LinkChange.AddBridge;
+import io.shoal.net.plan.LinkChange.AddRemote;
+import io.shoal.net.plan.LinkChange.AddVeth;
+import io.shoal.net.plan.LinkChange.AddVxlan;
+import io.shoal.net.plan.LinkChange.DeleteLink;
+import io.shoal.net.plan.LinkChange.DeleteRemote;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Renders a change set as the fewest batches that keep its order: consecutive lines for the
+ * same tool, namespace and strictness share one batch. Every word comes from a validated
+ * record ({@link IfName}, {@link NetnsName}, {@link io.shoal.net.ipam.Ipv4}, {@link Mac}, ints),
+ * so no user text reaches {@code ip} or {@code bridge}.
+ */
+public final class IpBatchRenderer {
+
+    /** The VXLAN UDP port (IANA). */
+    public static final int VXLAN_PORT = 4789;
+
+    private IpBatchRenderer() {}
+
+    public static List<Batch> render(List<LinkChange> changes) {
+        List<Batch> batches = new ArrayList<>();
+        int start = 0;
+        while (start < changes.size()) {
+            // A run of changes of one kind is independent within itself, so its lines can be
+            // grouped per tool and namespace: 100 remote entries become 2 batches, not 200.
+            int end = start;
+            Map<Key, StringBuilder> groups = new LinkedHashMap<>();
+            while (end < changes.size() && changes.get(end).getClass() == changes.get(start).getClass()) {
+                for (Line line : lines(changes.get(end))) {
+                    groups.computeIfAbsent(new Key(line.tool, line.netns, line.bestEffort), k -> new StringBuilder())
+                            .append(line.text).append('\n');
+                }
+                end++;
+            }
+            groups.forEach((key, text) -> append(batches, key, text.toString()));
+            start = end;
+        }
+        return batches;
+    }
+
+    private static void append(List<Batch> batches, Key key, String text) {
+        Batch last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+        if (last != null && new Key(last.tool(), last.netns(), last.bestEffort()).equals(key)) {
+            batches.set(batches.size() - 1, new Batch(key.tool, key.netns, key.bestEffort, last.text() + text));
+        } else {
+            batches.add(new Batch(key.tool, key.netns, key.bestEffort, text));
+        }
+    }
+
+    private record Key(Tool tool, Optional<NetnsName> netns, boolean bestEffort) {}
+
+    private record Line(Tool tool, Optional<NetnsName> netns, boolean bestEffort, String text) {
+        Line {
+            Objects.requireNonNull(text);
+        }
+    }
+
+    private static Line host(String text) {
+        return new Line(Tool.IP, Optional.empty(), false, text);
+    }
+
+    private static List<Line> lines(LinkChange change) {
+        if (change instanceof AddBridge b) {
+            return List.of(
+                    host("link add " + b.bridge() + " type bridge"),
+                    host("addr add " + b.address() + "/" + b.prefix() + " dev " + b.bridge()),
+                    host("link set " + b.bridge() + " up"));
+        }
+        if (change instanceof AddVxlan v) {
+            return List.of(
+                    host("link add " + v.vxlan() + " type vxlan id " + v.vni() + " local " + v.local()
+                            + " dstport " + VXLAN_PORT + " nolearning proxy"),
+                    host("link set " + v.vxlan() + " master " + v.bridge()),
+                    host("link set " + v.vxlan() + " up"));
+        }
+        if (change instanceof AddVeth v) {
+            Optional<NetnsName> ns = Optional.of(v.netns());
+            List<Line> lines = new ArrayList<>(List.of(
+                    host("link add " + v.hostSide() + " type veth peer name " + v.peer() + " netns " + v.netns()),
+                    host("link set " + v.hostSide() + " master " + v.bridge()),
+                    host("link set " + v.hostSide() + " up"),
+                    new Line(Tool.IP, ns, false, "link set " + v.peer() + " address " + v.mac()),
+                    new Line(Tool.IP, ns, false, "addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer()),
+                    new Line(Tool.IP, ns, false, "link set lo up"),
+                    new Line(Tool.IP, ns, false, "link set " + v.peer() + " up")));
+            if (v.defaultRoute()) {
+                lines.add(new Line(Tool.IP, ns, false, "route replace default via " + v.gateway() + " dev " + v.peer()));
+            }
+            return lines;
+        }
+        if (change instanceof DeleteLink d) {
+            return List.of(new Line(Tool.IP, Optional.empty(), true, "link del " + d.link()));
+        }
+        if (change instanceof AddRemote r) {
+            return List.of(
+                    host("neigh replace " + r.address() + " lladdr " + r.mac() + " dev " + r.vxlan() + " nud permanent"),
+                    new Line(Tool.BRIDGE, Optional.empty(), false,
+                            "fdb replace " + r.mac() + " dev " + r.vxlan() + " dst " + r.host() + " self permanent"));
+        }
+        if (change instanceof DeleteRemote r) {
+            return List.of(
+                    new Line(Tool.IP, Optional.empty(), true, "neigh del " + r.address() + " dev " + r.vxlan()),
+                    new Line(Tool.BRIDGE, Optional.empty(), true, "fdb del " + r.mac() + " dev " + r.vxlan() + " dst " + r.host() + " self"));
+        }
+        throw new IllegalArgumentException("unknown change " + change);
+    }
+}

@@ -1,0 +1,22 @@
+package io.shoal.net.plan;
+
+import io.shoal.net.ipam.Ipv4;
+
+/** One change to a host's links, neighbours or forwarding database; a plan is an ordered list. */
+public sealed interface LinkChange {
+
+    record AddBridge(IfName bridge, Ipv4 address, int prefix) implements LinkChange {}
+
+    record AddVxlan(IfName vxlan, int vni, Ipv4 local, IfName bridge) implements LinkChange {}
+
+    /** A veth pair whose peer is created directly inside the task's namespace. */
+    record AddVeth(IfName hostSide, IfName bridge, NetnsName netns, IfName peer, Mac mac,
+                   Ipv4 address, int prefix, Ipv4 gateway, boolean defaultRoute) implements LinkChange {}
+
+    /** Removal of a bridge, VXLAN or veth (a veth's peer goes with it); idempotent. */
+    record DeleteLink(IfName link) implements LinkChange {}
+
+    record AddRemote(IfName vxlan, Ipv4 address, Mac mac, Ipv4 host) implements LinkChange {}
+
+    record DeleteRemote(IfName vxlan, Ipv4 address, Mac mac, Ipv4 host) implements LinkChange {}
+}

@@ -1,0 +1,58 @@
+package io.shoal.net.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Derives every host interface name from ids, never from user text: a short prefix ("sh" in
+ * production; tests use their own so they can find and remove what they made), a kind letter
+ * (b bridge, x VXLAN, v veth) and hex of SHA-256 of the id. Always a valid {@link IfName}.
+ */
+public record Naming(String prefix) {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{0,3}");
+
+    public Naming {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("name prefix must match " + PREFIX + ": " + prefix);
+        }
+    }
+
+    public static Naming production() {
+        return new Naming("sh");
+    }
+
+    public IfName bridge(String networkId) {
+        return derive('b', networkId);
+    }
+
+    public IfName vxlan(String networkId) {
+        return derive('x', networkId);
+    }
+
+    public IfName veth(String networkId, String attachmentId) {
+        return derive('v', networkId + "/" + attachmentId);
+    }
+
+    /** True for names this naming could have made (for cleanup of leftovers). */
+    public boolean owns(String interfaceName) {
+        return interfaceName.length() == 15 && interfaceName.startsWith(prefix)
+                && "bxv".indexOf(interfaceName.charAt(prefix.length())) >= 0;
+    }
+
+    private IfName derive(char kind, String id) {
+        int hexLength = 15 - prefix.length() - 1;
+        return new IfName(prefix + kind + sha256Hex(id).substring(0, hexLength));
+    }
+
+    private static String sha256Hex(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

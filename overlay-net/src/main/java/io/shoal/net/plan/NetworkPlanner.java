@@ -1,0 +1,82 @@
+package io.shoal.net.plan;
+
+import io.shoal.net.plan.HostNetworks.LocalEndpoint;
+import io.shoal.net.plan.HostNetworks.Network;
+import io.shoal.net.plan.HostNetworks.RemoteEndpoint;
+import io.shoal.net.plan.LinkChange.AddBridge;
+import io.shoal.net.plan.LinkChange.AddRemote;
+import io.shoal.net.plan.LinkChange.AddVeth;
+import io.shoal.net.plan.LinkChange.AddVxlan;
+import io.shoal.net.plan.LinkChange.DeleteLink;
+import io.shoal.net.plan.LinkChange.DeleteRemote;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns "what the host has" and "what it should have" into an ordered change set: removals
+ * first (remote entries, then veths, VXLANs, bridges), then additions (bridges, VXLANs, veths,
+ * remote entries). Each item carries its parent's spec, so a network whose subnet or VNI
+ * changed is removed and rebuilt with everything on it. Pure: no I/O.
+ */
+public final class NetworkPlanner {
+
+    private final Naming naming;
+
+    public NetworkPlanner(Naming naming) {
+        this.naming = naming;
+    }
+
+    public List<LinkChange> plan(HostNetworks current, HostNetworks desired) {
+        Items before = items(current);
+        Items after = items(desired);
+        List<LinkChange> changes = new ArrayList<>();
+        for (AddRemote remote : before.remotes) {
+            if (!after.remotes.contains(remote) && before.vxlans.stream().anyMatch(v -> after.vxlans.contains(v) && v.vxlan().equals(remote.vxlan()))) {
+                changes.add(new DeleteRemote(remote.vxlan(), remote.address(), remote.mac(), remote.host()));
+            }
+        }
+        removed(before.veths, after.veths).forEach(v -> changes.add(new DeleteLink(v.hostSide())));
+        removed(before.vxlans, after.vxlans).forEach(v -> changes.add(new DeleteLink(v.vxlan())));
+        removed(before.bridges, after.bridges).forEach(b -> changes.add(new DeleteLink(b.bridge())));
+        changes.addAll(removed(after.bridges, before.bridges));
+        changes.addAll(removed(after.vxlans, before.vxlans));
+        changes.addAll(removed(after.veths, before.veths));
+        changes.addAll(removed(after.remotes, before.remotes));
+        return changes;
+    }
+
+    private static <T> List<T> removed(Set<T> from, Set<T> still) {
+        return from.stream().filter(item -> !still.contains(item)).toList();
+    }
+
+    private Items items(HostNetworks host) {
+        Items items = new Items();
+        for (Network network : host.networks()) {
+            IfName bridge = naming.bridge(network.networkId());
+            AddBridge bridgeItem = new AddBridge(bridge, network.bridgeAddress(), network.subnet().prefix());
+            items.bridges.add(bridgeItem);
+            IfName vxlan = naming.vxlan(network.networkId());
+            if (network.vni().isPresent()) {
+                items.vxlans.add(new AddVxlan(vxlan, network.vni().getAsInt(), host.underlay(), bridge));
+                for (RemoteEndpoint remote : network.remote()) {
+                    items.remotes.add(new AddRemote(vxlan, remote.address(), Mac.of(remote.address()), remote.host()));
+                }
+            }
+            for (LocalEndpoint local : network.local()) {
+                items.veths.add(new AddVeth(naming.veth(network.networkId(), local.attachmentId()), bridge, local.netns(),
+                        local.ifName(), Mac.of(local.address()), local.address(), network.subnet().prefix(),
+                        network.bridgeAddress(), !network.internal()));
+            }
+        }
+        return items;
+    }
+
+    private static final class Items {
+        final Set<AddBridge> bridges = new LinkedHashSet<>();
+        final Set<AddVxlan> vxlans = new LinkedHashSet<>();
+        final Set<AddVeth> veths = new LinkedHashSet<>();
+        final Set<AddRemote> remotes = new LinkedHashSet<>();
+    }
+}
