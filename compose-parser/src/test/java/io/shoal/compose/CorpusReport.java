@@ -12,6 +12,7 @@ public final class CorpusReport {
     int validOk = 0;
     int valid = 0;
     int errOk = 0;
+    int identical = 0;
     int err = 0;
     for (Corpus.Case c : cases) {
       if (args.length > 0 && !c.id().contains(args[0])) {
@@ -23,6 +24,11 @@ public final class CorpusReport {
         String out = c.run();
         ok = c.valid() && c.matches(out);
         result = ok ? "" : c.valid() ? "DIFF" : "ACCEPTED";
+        if (ok && out.equals(java.nio.file.Files.readString(c.expected()))) {
+          identical++;
+        } else if (ok && System.getenv("SHOW_BYTES") != null) {
+          System.out.println("BYTES " + c.id());
+        }
         if (args.length > 0) {
           System.out.println(out);
         }
@@ -48,6 +54,6 @@ public final class CorpusReport {
         System.out.println(c.group() + " " + c.id() + ": " + result);
       }
     }
-    System.out.printf("valid %d/%d, rejected %d/%d%n", validOk, valid, errOk, err);
+    System.out.printf("valid %d/%d (%d byte-identical), rejected %d/%d%n", validOk, valid, identical, errOk, err);
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every case of the shared corpus: valid inputs must print JSON equal to compose-go v2.13's,
+ * Every case of the shared corpus: valid inputs must print JSON equal to compose-go v2.13's (and in
+ * fact the same bytes: Go's field order, key order, escaping and number format),
  * rejected inputs must be rejected, naming the file where the oracle's error names one.
  */
 class CorpusTest {
@@ -22,6 +23,8 @@ class CorpusTest {
       if (c.valid()) {
         String out = c.run();
         assertThat(c.matches(out)).as("%s output:%n%s", c.id(), out).isTrue();
+        // stronger than the goal (equal as parsed JSON): the very bytes docker compose prints
+        assertThat(out).as("%s bytes", c.id()).isEqualTo(Files.readString(c.expected()));
         assertThatCode(() -> ComposeConfig.load(c.options(), c.env(), c.cwd()).typedServices())
             .as("typed view of %s", c.id()).doesNotThrowAnyException();
       } else {

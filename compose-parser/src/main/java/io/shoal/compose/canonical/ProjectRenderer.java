@@ -62,7 +62,7 @@ public final class ProjectRenderer {
     }
     for (Map.Entry<String, Object> e : dict.entrySet()) {
       if (e.getKey().startsWith("x-")) {
-        out.put(e.getKey(), e.getValue());
+        out.put(e.getKey(), sortedMaps(e.getValue()));
       }
     }
     return out;
@@ -186,6 +186,18 @@ public final class ProjectRenderer {
       s.put("labels", all);
     }
     s.remove("label_file");
+    reorder(s);
+  }
+
+  /** Puts the service's attributes back in compose-go's field order after environment and labels changed. */
+  private static void reorder(Map<String, Object> s) {
+    Map<String, Object> copy = new LinkedHashMap<>(s);
+    s.clear();
+    for (String field : GoModel.STRUCTS.get("service").keySet()) {
+      if (copy.containsKey(field)) {
+        s.put(field, copy.get(field));
+      }
+    }
   }
 
   private static void parseInto(Path path, Map<String, String> out, java.util.function.Function<String, String> lookup)
@@ -214,6 +226,22 @@ public final class ProjectRenderer {
         names.put(String.valueOf(cn), e.getKey());
       }
     }
+  }
+
+  /** A raw YAML value as Go holds it: every mapping a map, so sorted when printed. */
+  @SuppressWarnings("unchecked")
+  private static Object sortedMaps(Object v) {
+    if (v instanceof Map) {
+      Map<String, Object> out = new TreeMap<>();
+      ((Map<String, Object>) v).forEach((k, x) -> out.put(k, sortedMaps(x)));
+      return out;
+    }
+    if (v instanceof List) {
+      List<Object> out = new ArrayList<>();
+      ((List<Object>) v).forEach(x -> out.add(sortedMaps(x)));
+      return out;
+    }
+    return v;
   }
 
   @SuppressWarnings("unchecked")
