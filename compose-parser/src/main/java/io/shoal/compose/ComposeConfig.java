@@ -37,8 +37,10 @@ public final class ComposeConfig {
     try {
       return doLoad(options, env, workingDir.toAbsolutePath().normalize());
     } catch (RuntimeException | StackOverflowError e) {
-      StackTraceElement[] at = e.getStackTrace();
-      throw new ComposeException("internal error: " + e + (at.length > 0 ? " at " + at[0] : ""), e);
+      StackTraceElement where = java.util.Arrays.stream(e.getStackTrace())
+          .filter(f -> f.getClassName().startsWith("io.shoal.")).findFirst()
+          .orElse(e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null);
+      throw new ComposeException("internal error: " + e + (where != null ? " at " + where : ""), e);
     }
   }
 

@@ -79,6 +79,14 @@ class FuzzTest {
     assertThat(outcome).isEqualTo("rejected");
   }
 
+  @Test
+  void anAnchorMergedIntoItselfIsRefusedNotExpandedForever() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "services:\n  web:\n    image: nginx\nvolumes:\n  data: &d\n    driver: local\n    <<: *d\n");
+    String outcome = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parse(file));
+    assertThat(outcome).isEqualTo("rejected");
+  }
+
   private String parse(Path file) {
     ConfigOptions options = new ConfigOptions(List.of(file), List.of(), List.of(), Optional.empty(),
         Optional.of("fuzz"), "json");

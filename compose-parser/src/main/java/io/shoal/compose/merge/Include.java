@@ -33,7 +33,12 @@ final class Include {
     int index = 0;
     for (Object entry : (List<Object>) src) {
       String at = "include." + index++;
-      Map<String, Object> r = entry instanceof Map ? (Map<String, Object>) entry : new LinkedHashMap<>(Map.of("path", entry));
+      Map<String, Object> r = new LinkedHashMap<>();
+      if (entry instanceof Map) {
+        r.putAll((Map<String, Object>) entry);
+      } else if (entry != null) {
+        r.put("path", entry);
+      }
       List<String> paths = strings(r.get("path"));
       if (paths.isEmpty()) {
         throw new ComposeException(doc.file() + ":" + doc.lineOf(at) + ": " + at + ": path is required");
@@ -102,7 +107,9 @@ final class Include {
         continue;
       }
       Map<String, Object> wrapper = new LinkedHashMap<>();
-      wrapper.put(key, new LinkedHashMap<>(Map.of(e.getKey(), e.getValue())));
+      Map<String, Object> single = new LinkedHashMap<>();
+      single.put(e.getKey(), e.getValue());
+      wrapper.put(key, single);
       ModelLoader.applyResets(wrapper, doc.resetPaths());
       Object a = ((Map<String, Object>) wrapper.get(key)).get(e.getKey());
       to.put(e.getKey(), Merger.mergeYaml(a, to.get(e.getKey()), key + "." + e.getKey()));

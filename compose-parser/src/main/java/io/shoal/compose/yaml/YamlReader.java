@@ -53,6 +53,7 @@ public final class YamlReader {
         .setCodePointLimit(MAX_CODE_POINTS).setAllowDuplicateKeys(true).setSchema(CORE).build();
     List<YamlTree> docs = new ArrayList<>();
     try {
+      AliasCycles.check(file, text, settings);
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (composer.hasNext()) {
         Node node = composer.next();
