@@ -78,7 +78,7 @@ public final class Manifests {
                 .findFirst();
     }
 
-    static Descriptor descriptor(JsonNode n) {
+    public static Descriptor descriptor(JsonNode n) {
         Descriptor.PlatformSpec platform = null;
         JsonNode p = n.path("platform");
         if (p.isObject()) {

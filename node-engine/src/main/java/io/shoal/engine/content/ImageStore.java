@@ -1,0 +1,121 @@
+package io.shoal.engine.content;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.engine.image.Descriptor;
+import io.shoal.engine.image.ImageConfig;
+import io.shoal.engine.image.ImageReference;
+import io.shoal.engine.image.Manifests;
+import io.shoal.engine.layer.LayerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Names → image manifests, over the blob store and layer store. A name is the normalised reference
+ * ({@code docker.io/library/busybox:latest}); the map is one small JSON file rewritten atomically.
+ * {@link #register} is the single way in: it checks that the manifest, config and every layer blob are present,
+ * unpacks the layers once, then points the name at the manifest.
+ */
+public final class ImageStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlobStore blobs;
+    private final LayerStore layers;
+    private final Path namesFile;
+    private final Map<String, String> names = new TreeMap<>();
+
+    public ImageStore(BlobStore blobs, LayerStore layers, Path namesFile) throws IOException {
+        this.blobs = blobs;
+        this.layers = layers;
+        this.namesFile = namesFile;
+        if (Files.exists(namesFile)) {
+            JSON.readTree(namesFile.toFile()).fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+        }
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public LayerStore layers() {
+        return layers;
+    }
+
+    /** Registers a stored manifest under {@code reference} (null: keep unnamed) and unpacks its layers. */
+    public synchronized Image register(Digest manifest, ImageReference reference) throws IOException {
+        Image image = read(manifest);
+        List<Digest> diffIds = image.diffIds();
+        if (diffIds.size() != image.layers().size()) {
+            throw new IOException("image config lists " + diffIds.size() + " diff ids for "
+                    + image.layers().size() + " layers");
+        }
+        for (int i = 0; i < diffIds.size(); i++) {
+            Digest blob = Digest.parse(image.layers().get(i).digest());
+            if (!blobs.has(blob)) {
+                throw new IOException("layer blob missing: " + blob);
+            }
+            layers.ensure(diffIds.get(i), () -> Files.newInputStream(blobs.path(blob)));
+        }
+        if (reference != null) {
+            names.put(reference.toString(), manifest.toString());
+            save();
+        }
+        return read(manifest);
+    }
+
+    public synchronized Optional<Image> resolve(ImageReference reference) throws IOException {
+        String manifest = names.get(reference.toString());
+        if (manifest == null && reference.digest() != null) {
+            Digest d = Digest.parse(reference.digest());
+            return blobs.has(d) ? Optional.of(read(d)) : Optional.empty();
+        }
+        return manifest == null ? Optional.empty() : Optional.of(read(Digest.parse(manifest)));
+    }
+
+    public synchronized List<Image> list() throws IOException {
+        Map<String, Image> byManifest = new TreeMap<>();
+        for (String m : names.values()) {
+            byManifest.putIfAbsent(m, read(Digest.parse(m)));
+        }
+        return new ArrayList<>(byManifest.values());
+    }
+
+    public synchronized boolean untag(ImageReference reference) throws IOException {
+        boolean removed = names.remove(reference.toString()) != null;
+        save();
+        return removed;
+    }
+
+    private Image read(Digest manifest) throws IOException {
+        Manifests.Document doc = Manifests.parse(blobs.read(manifest), null);
+        if (!(doc instanceof Manifests.Document.Image img)) {
+            throw new IOException("not an image manifest: " + manifest + " " + doc);
+        }
+        Digest configDigest = Digest.parse(img.config().digest());
+        ImageConfig config = ImageConfig.parse(blobs.read(configDigest));
+        List<String> tags = new ArrayList<>();
+        names.forEach((name, m) -> {
+            if (m.equals(manifest.toString())) {
+                tags.add(name);
+            }
+        });
+        long size = img.layers().stream().mapToLong(Descriptor::size).sum();
+        return new Image(configDigest, manifest, config, img.layers(), tags, size);
+    }
+
+    private void save() throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        names.forEach(node::put);
+        Path tmp = namesFile.resolveSibling(namesFile.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), node);
+        Files.move(tmp, namesFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
