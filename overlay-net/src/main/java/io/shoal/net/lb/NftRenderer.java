@@ -32,7 +32,7 @@ public final class NftRenderer {
             }
         });
         String body = chain("output", "type nat hook output priority -100; policy accept;", nat)
-                + "\n" + chain("reject", "type filter hook output priority 0; policy accept;", reject);
+                + "\n" + chain("refuse", "type filter hook output priority 0; policy accept;", reject);
         return table(table, body);
     }
 

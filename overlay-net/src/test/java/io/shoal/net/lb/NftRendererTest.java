@@ -51,7 +51,7 @@ class NftRendererTest {
     void vips(String name, List<ServiceVip> services, String natRules, String rejectRules) {
         assertThat(NftRenderer.vips("t", services).text()).isEqualTo(HEAD
                 + "\tchain output {\n\t\ttype nat hook output priority -100; policy accept;\n" + natRules + "\t}\n\n"
-                + "\tchain reject {\n\t\ttype filter hook output priority 0; policy accept;\n" + rejectRules + "\t}\n}\n");
+                + "\tchain refuse {\n\t\ttype filter hook output priority 0; policy accept;\n" + rejectRules + "\t}\n}\n");
     }
 
     static Stream<Arguments> portCases() {
