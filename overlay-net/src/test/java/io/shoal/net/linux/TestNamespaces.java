@@ -63,9 +63,9 @@ final class TestNamespaces implements AutoCloseable {
     }
 
     /** Starts a long-running process inside a namespace; {@link #close()} stops it. */
-    Process start(NetnsName ns, String... argv) throws IOException {
+    Process start(NetnsName ns, Path log, String... argv) throws IOException {
         Process process = new ProcessBuilder(inNs(ns, argv)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(log.toFile()).start();
         processes.add(process);
         return process;
     }

@@ -1,0 +1,199 @@
+package io.shoal.net.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.net.host.Netfilter;
+import io.shoal.net.ipam.Cidr;
+import io.shoal.net.ipam.Ipv4;
+import io.shoal.net.lb.Backend;
+import io.shoal.net.lb.NftRenderer;
+import io.shoal.net.lb.NftTable;
+import io.shoal.net.lb.PublishedPort;
+import io.shoal.net.lb.ServiceVip;
+import io.shoal.net.plan.HostNetworks;
+import io.shoal.net.plan.HostNetworks.LocalEndpoint;
+import io.shoal.net.plan.HostNetworks.RemoteEndpoint;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.NetnsName;
+import io.shoal.net.plan.NetworkPlanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two "hosts" (namespaces joined by a veth underlay), one overlay across them, tasks in
+ * namespaces of their own: the plans applied with ip -batch, traffic over the VXLAN, a VIP
+ * balanced by nft. Everything lives in this test's shoaltest-* namespaces and goes with them.
+ */
+@Tag("root")
+class OverlayIntegrationTest {
+
+    private static final Cidr SUBNET = Cidr.of("10.0.9.0/24");
+    private static final Ipv4 GATEWAY = Ipv4.of("10.0.9.1");
+    private static final Ipv4 UNDER1 = Ipv4.of("10.200.0.1");
+    private static final Ipv4 UNDER2 = Ipv4.of("10.200.0.2");
+    private static final Ipv4 A = Ipv4.of("10.0.9.2");
+    private static final Ipv4 B = Ipv4.of("10.0.9.3");
+    private static final Ipv4 C = Ipv4.of("10.0.9.4");
+    private static final Ipv4 VIP = Ipv4.of("10.0.9.100");
+
+    private TestNamespaces t;
+    private NetnsName host1;
+    private NetnsName host2;
+    private NetnsName taskA;
+    private NetnsName taskB;
+    private NetnsName taskC;
+
+    @BeforeEach
+    void hosts() {
+        t = TestNamespaces.open();
+        host1 = t.create("h1");
+        host2 = t.create("h2");
+        taskA = t.create("a");
+        taskB = t.create("b");
+        taskC = t.create("c");
+        // The underlay: a veth between the two hosts (test scaffolding; in production, the NIC).
+        t.exec(host1, "ip", "link", "add", "under", "type", "veth", "peer", "name", "under", "netns", host2.value());
+        t.exec(host1, "ip", "addr", "add", UNDER1 + "/24", "dev", "under");
+        t.exec(host2, "ip", "addr", "add", UNDER2 + "/24", "dev", "under");
+        t.exec(host1, "ip", "link", "set", "under", "up");
+        t.exec(host2, "ip", "link", "set", "under", "up");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private HostNetworks host(Ipv4 underlay, List<LocalEndpoint> local, List<RemoteEndpoint> remote) {
+        return new HostNetworks(underlay, List.of(new HostNetworks.Network("overlay1", SUBNET, GATEWAY, OptionalInt.of(4242),
+                false, local, remote)));
+    }
+
+    private static LocalEndpoint task(String id, NetnsName ns, Ipv4 address) {
+        return new LocalEndpoint(id, ns, new IfName("eth0"), address);
+    }
+
+    /** A on host 1; B and C on host 2. Returns the milliseconds each host's apply took. */
+    private List<Long> applyOverlay() {
+        NetworkPlanner planner = new NetworkPlanner(t.naming);
+        HostNetworks one = host(UNDER1, List.of(task("a", taskA, A)),
+                List.of(new RemoteEndpoint(B, UNDER2), new RemoteEndpoint(C, UNDER2)));
+        HostNetworks two = host(UNDER2, List.of(task("b", taskB, B), task("c", taskC, C)),
+                List.of(new RemoteEndpoint(A, UNDER1)));
+        List<Long> millis = new ArrayList<>();
+        long start = System.nanoTime();
+        new IpBatchLinks(Optional.of(host1)).apply(planner.plan(HostNetworks.empty(UNDER1), one));
+        millis.add((System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
+        new IpBatchLinks(Optional.of(host2)).apply(planner.plan(HostNetworks.empty(UNDER2), two));
+        millis.add((System.nanoTime() - start) / 1_000_000);
+        return millis;
+    }
+
+    @Test
+    void tasksOnTwoHostsReachEachOtherOverTheVxlan() {
+        List<Long> millis = applyOverlay();
+        System.out.println("overlay apply: host1 (bridge+vxlan+1 veth+2 remotes) " + millis.get(0)
+                + " ms, host2 (bridge+vxlan+2 veths+1 remote) " + millis.get(1) + " ms");
+
+        assertThat(t.tryExec(taskA, "busybox", "ping", "-c", "1", "-W", "5", B.toString()).exitCode()).isZero();
+        assertThat(t.tryExec(taskC, "busybox", "ping", "-c", "1", "-W", "5", A.toString()).exitCode()).isZero();
+        // The VXLAN device is there with its VNI, no learning, answering ARP itself.
+        assertThat(t.exec(host1, "ip", "-d", "link", "show", t.naming.vxlan("overlay1").value()))
+                .contains("vxlan id 4242", "local " + UNDER1, "nolearning", "proxy");
+    }
+
+    @Test
+    void aVipSpreadsConnectionsOverHealthyBackendsOnly() throws IOException {
+        applyOverlay();
+        serve(taskB, B, "backend-b");
+        serve(taskC, C, "backend-c");
+        Netfilter netfilter = new NftNetfilter(Optional.empty());
+
+        netfilter.replace(Optional.of(taskA), NftRenderer.vips("shoal_vip",
+                List.of(new ServiceVip("web", VIP, List.of(Backend.healthy(B), Backend.healthy(C))))));
+        Map<String, Integer> seen = fetchVip(30);
+        System.out.println("VIP, both healthy, 30 connections: " + seen);
+        assertThat(seen).containsOnlyKeys("backend-b", "backend-c");
+
+        netfilter.replace(Optional.of(taskA), NftRenderer.vips("shoal_vip",
+                List.of(new ServiceVip("web", VIP, List.of(Backend.healthy(B), new Backend(C, false))))));
+        assertThat(fetchVip(10)).containsOnlyKeys("backend-b");
+    }
+
+    @Test
+    void everyRenderedTableLoadsAndThousandVipsLoadAtOnce() {
+        Netfilter netfilter = new NftNetfilter(Optional.of(host1));
+        netfilter.replace(Optional.empty(), NftRenderer.publishedPorts("shoal_ports",
+                List.of(new PublishedPort(PublishedPort.Protocol.TCP, 8080, 80, PublishedPort.Mode.INGRESS,
+                        List.of(Backend.healthy(B), Backend.healthy(C)))),
+                Optional.of(new NftRenderer.IngressSource(t.naming.bridge("ingress"), Ipv4.of("10.0.9.250")))));
+        netfilter.replace(Optional.empty(), NftRenderer.isolation("shoal_isolation", t.naming.prefix() + "b",
+                List.of(t.naming.bridge("n1"), t.naming.bridge("n2")), List.of(t.naming.bridge("n2"))));
+
+        List<ServiceVip> thousand = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Ipv4 vip = Ipv4.of("10.128.0.0").plus(i * 4L);
+            thousand.add(new ServiceVip("s" + i, vip, List.of(Backend.healthy(vip.plus(1)), Backend.healthy(vip.plus(2)),
+                    Backend.healthy(vip.plus(3)))));
+        }
+        NftTable table = NftRenderer.vips("shoal_vip", thousand);
+        long start = System.nanoTime();
+        netfilter.replace(Optional.empty(), table);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("nft -f of 1,000 VIPs x 3 backends: " + millis + " ms");
+
+        assertThat(netfilter.tables(Optional.empty())).contains("shoal_ports", "shoal_isolation", "shoal_vip");
+        assertThat(t.exec(host1, "nft", "list", "chain", "ip", "shoal_vip", "output").lines()
+                .filter(l -> l.contains("dnat to numgen random mod 3")).count()).isEqualTo(1000);
+    }
+
+    private void serve(NetnsName ns, Ipv4 address, String body) throws IOException {
+        Path dir = t.tempDir();
+        Files.writeString(dir.resolve("index.html"), body);
+        Path log = t.tempDir().resolve("httpd.log");
+        Process httpd = t.start(ns, log, "busybox", "httpd", "-f", "-vv", "-p", address + ":8080", "-h", dir.toString());
+        // Ready when it answers its own address (bounded retries, no timing asserted). No wget -T:
+        // busybox wget segfaults with it here; the adapter's 30 s command timeout bounds a hang.
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (t.tryExec(ns, "busybox", "wget", "-q", "-O", "-", "http://" + address + ":8080/").exitCode() == 0) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("httpd in " + ns + " never answered; alive=" + httpd.isAlive() + " log:\n" + Files.readString(log)
+                + "\nwget: " + t.tryExec(ns, "busybox", "wget", "-O", "-", "http://" + address + ":8080/"));
+    }
+
+    /** Between readiness polls of a process that is still starting. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private Map<String, Integer> fetchVip(int connections) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < connections; i++) {
+            String body = t.exec(taskA, "busybox", "wget", "-q", "-O", "-", "http://" + VIP + ":8080/").strip();
+            seen.merge(body, 1, Integer::sum);
+        }
+        return seen;
+    }
+}
