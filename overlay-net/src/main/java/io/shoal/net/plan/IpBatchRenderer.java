@@ -72,7 +72,7 @@ public final class IpBatchRenderer {
     private static List<Line> lines(LinkChange change) {
         if (change instanceof AddBridge b) {
             return List.of(
-                    host("link add " + b.bridge() + " type bridge"),
+                    host("link add " + b.bridge() + " address " + Mac.of(b.address()) + " type bridge"),
                     host("addr add " + b.address() + "/" + b.prefix() + " dev " + b.bridge()),
                     host("link set " + b.bridge() + " up"));
         }

@@ -5,6 +5,10 @@ import io.shoal.net.ipam.Ipv4;
 /** One change to a host's links, neighbours or forwarding database; a plan is an ordered list. */
 public sealed interface LinkChange {
 
+    /**
+     * A bridge with its address; its MAC derives from that address, so on the ingress network,
+     * where each node's bridge has an address of its own, other nodes reach it like a task.
+     */
     record AddBridge(IfName bridge, Ipv4 address, int prefix) implements LinkChange {}
 
     record AddVxlan(IfName vxlan, int vni, Ipv4 local, IfName bridge) implements LinkChange {}

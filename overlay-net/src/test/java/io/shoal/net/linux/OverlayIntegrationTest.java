@@ -135,6 +135,38 @@ class OverlayIntegrationTest {
     }
 
     @Test
+    void anIngressPortAnswersOnEveryHostAndReachesTasksOnAnyHost() throws IOException {
+        // The ingress network: each node's bridge has an address of its own (SNAT source), and
+        // each node knows the other's like a remote task. C runs on host 1, B on host 2.
+        Ipv4 ingress1 = Ipv4.of("10.0.9.251");
+        Ipv4 ingress2 = Ipv4.of("10.0.9.252");
+        NetworkPlanner planner = new NetworkPlanner(t.naming);
+        HostNetworks one = new HostNetworks(UNDER1, List.of(new HostNetworks.Network("ingress", SUBNET, ingress1, OptionalInt.of(4243),
+                false, List.of(task("c", taskC, C)), List.of(new RemoteEndpoint(B, UNDER2), new RemoteEndpoint(ingress2, UNDER2)))));
+        HostNetworks two = new HostNetworks(UNDER2, List.of(new HostNetworks.Network("ingress", SUBNET, ingress2, OptionalInt.of(4243),
+                false, List.of(task("b", taskB, B)), List.of(new RemoteEndpoint(C, UNDER1), new RemoteEndpoint(ingress1, UNDER1)))));
+        new IpBatchLinks(Optional.of(host1)).apply(planner.plan(HostNetworks.empty(UNDER1), one));
+        new IpBatchLinks(Optional.of(host2)).apply(planner.plan(HostNetworks.empty(UNDER2), two));
+        serve(taskB, B, "backend-b");
+        serve(taskC, C, "backend-c");
+        List<Backend> backends = List.of(Backend.healthy(B), Backend.healthy(C));
+        for (NetnsName host : List.of(host1, host2)) {
+            t.exec(host, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+            Ipv4 source = host.equals(host1) ? ingress1 : ingress2;
+            new NftNetfilter(Optional.of(host)).replace(Optional.empty(), NftRenderer.publishedPorts("shoal_ports",
+                    List.of(new PublishedPort(PublishedPort.Protocol.TCP, 8080, 8080, PublishedPort.Mode.INGRESS, backends)),
+                    Optional.of(new NftRenderer.IngressSource(t.naming.bridge("ingress"), source))));
+        }
+
+        Map<String, Integer> viaHost1 = fetch(host2, "http://" + UNDER1 + ":8080/", 20);
+        Map<String, Integer> viaHost2 = fetch(host1, "http://" + UNDER2 + ":8080/", 20);
+        System.out.println("ingress port 8080, 20 connections via host 1: " + viaHost1 + ", via host 2: " + viaHost2);
+
+        assertThat(viaHost1).containsOnlyKeys("backend-b", "backend-c");
+        assertThat(viaHost2).containsOnlyKeys("backend-b", "backend-c");
+    }
+
+    @Test
     void everyRenderedTableLoadsAndThousandVipsLoadAtOnce() {
         Netfilter netfilter = new NftNetfilter(Optional.of(host1));
         netfilter.replace(Optional.empty(), NftRenderer.publishedPorts("shoal_ports",
@@ -189,9 +221,13 @@ class OverlayIntegrationTest {
     }
 
     private Map<String, Integer> fetchVip(int connections) {
+        return fetch(taskA, "http://" + VIP + ":8080/", connections);
+    }
+
+    private Map<String, Integer> fetch(NetnsName from, String url, int connections) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < connections; i++) {
-            String body = t.exec(taskA, "busybox", "wget", "-q", "-O", "-", "http://" + VIP + ":8080/").strip();
+            String body = t.exec(from, "busybox", "wget", "-q", "-O", "-", url).strip();
             seen.merge(body, 1, Integer::sum);
         }
         return seen;

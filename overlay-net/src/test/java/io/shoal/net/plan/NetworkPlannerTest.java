@@ -81,7 +81,7 @@ class NetworkPlannerTest {
 
         assertThat(batches).containsExactly(
                 new Batch(Tool.IP, Optional.empty(), false, names("""
-                        link add BR type bridge
+                        link add BR address 02:42:0a:00:01:01 type bridge
                         addr add 10.0.1.1/24 dev BR
                         link set BR up
                         link add VX type vxlan id 4097 local 192.168.50.1 dstport 4789 nolearning proxy
