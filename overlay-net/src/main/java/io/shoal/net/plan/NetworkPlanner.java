@@ -10,6 +10,8 @@ import io.shoal.net.plan.LinkChange.AddVxlan;
 import io.shoal.net.plan.LinkChange.DeleteLink;
 import io.shoal.net.plan.LinkChange.DeleteRemote;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +46,31 @@ public final class NetworkPlanner {
         changes.addAll(removed(after.vxlans, before.vxlans));
         changes.addAll(removed(after.veths, before.veths));
         changes.addAll(removed(after.remotes, before.remotes));
+        return changes;
+    }
+
+    /**
+     * After a restart, when what was applied is not known: from the links the host has now,
+     * the changes that make it match {@code desired}. Links of this naming that are not desired
+     * are deleted (nothing leaked); missing bridges, VXLANs and veths are added, each with the
+     * entries below it (nothing missing); remote entries are re-pushed ("replace" is idempotent).
+     * A link that exists with other settings is not detected: delete the network to rebuild it.
+     */
+    public List<LinkChange> reconcile(Set<IfName> present, HostNetworks desired) {
+        Items after = items(desired);
+        Set<IfName> wanted = new HashSet<>();
+        after.bridges.forEach(b -> wanted.add(b.bridge()));
+        after.vxlans.forEach(v -> wanted.add(v.vxlan()));
+        after.veths.forEach(v -> wanted.add(v.hostSide()));
+        List<LinkChange> changes = new ArrayList<>();
+        present.stream().filter(link -> naming.owns(link.value()) && !wanted.contains(link)).sorted(
+                Comparator.comparing((IfName link) -> "vxb".indexOf(link.value().charAt(naming.prefix().length())))
+                        .thenComparing(IfName::value))
+                .forEach(link -> changes.add(new DeleteLink(link)));
+        after.bridges.stream().filter(b -> !present.contains(b.bridge())).forEach(changes::add);
+        after.vxlans.stream().filter(v -> !present.contains(v.vxlan())).forEach(changes::add);
+        after.veths.stream().filter(v -> !present.contains(v.hostSide())).forEach(changes::add);
+        changes.addAll(after.remotes);
         return changes;
     }
 
