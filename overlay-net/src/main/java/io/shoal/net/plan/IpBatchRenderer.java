@@ -78,7 +78,7 @@ public final class IpBatchRenderer {
         }
         if (change instanceof AddVxlan v) {
             return List.of(
-                    host("link add " + v.vxlan() + " type vxlan id " + v.vni() + " local " + v.local()
+                    host("link add name " + v.vxlan() + " mtu " + v.mtu() + " type vxlan id " + v.vni() + " local " + v.local()
                             + " dstport " + VXLAN_PORT + " nolearning proxy"),
                     host("link set " + v.vxlan() + " master " + v.bridge()),
                     host("link set " + v.vxlan() + " up"));
@@ -86,7 +86,8 @@ public final class IpBatchRenderer {
         if (change instanceof AddVeth v) {
             Optional<NetnsName> ns = Optional.of(v.netns());
             List<Line> lines = new ArrayList<>(List.of(
-                    host("link add " + v.hostSide() + " type veth peer name " + v.peer() + " netns " + v.netns()),
+                    host("link add name " + v.hostSide() + " mtu " + v.mtu() + " type veth peer name " + v.peer()
+                            + " mtu " + v.mtu() + " netns " + v.netns()),
                     host("link set " + v.hostSide() + " master " + v.bridge()),
                     host("link set " + v.hostSide() + " up"),
                     new Line(Tool.IP, ns, false, "link set " + v.peer() + " address " + v.mac()),

@@ -11,11 +11,11 @@ public sealed interface LinkChange {
      */
     record AddBridge(IfName bridge, Ipv4 address, int prefix) implements LinkChange {}
 
-    record AddVxlan(IfName vxlan, int vni, Ipv4 local, IfName bridge) implements LinkChange {}
+    record AddVxlan(IfName vxlan, int vni, Ipv4 local, IfName bridge, int mtu) implements LinkChange {}
 
     /** A veth pair whose peer is created directly inside the task's namespace. */
     record AddVeth(IfName hostSide, IfName bridge, NetnsName netns, IfName peer, Mac mac,
-                   Ipv4 address, int prefix, Ipv4 gateway, boolean defaultRoute) implements LinkChange {}
+                   Ipv4 address, int prefix, Ipv4 gateway, boolean defaultRoute, int mtu) implements LinkChange {}
 
     /** Removal of a bridge, VXLAN or veth (a veth's peer goes with it); idempotent. */
     record DeleteLink(IfName link) implements LinkChange {}

@@ -24,10 +24,27 @@ import java.util.Set;
  */
 public final class NetworkPlanner {
 
+    /** Docker's overlay MTU: a 1500-byte underlay less VXLAN's 50 bytes of headers. */
+    public static final int DEFAULT_OVERLAY_MTU = 1450;
+    private static final int BRIDGE_MTU = 1500;
+
     private final Naming naming;
+    private final int overlayMtu;
 
     public NetworkPlanner(Naming naming) {
+        this(naming, DEFAULT_OVERLAY_MTU);
+    }
+
+    /**
+     * @param overlayMtu the MTU of VXLANs and of the veths on overlays (underlay MTU − 50); a task
+     *        whose veth is larger than its VXLAN loses every full-size packet across hosts
+     */
+    public NetworkPlanner(Naming naming, int overlayMtu) {
+        if (overlayMtu < 576 || overlayMtu > 9000) {
+            throw new IllegalArgumentException("overlay MTU out of range: " + overlayMtu);
+        }
         this.naming = naming;
+        this.overlayMtu = overlayMtu;
     }
 
     public List<LinkChange> plan(HostNetworks current, HostNetworks desired) {
@@ -85,8 +102,9 @@ public final class NetworkPlanner {
             AddBridge bridgeItem = new AddBridge(bridge, network.bridgeAddress(), network.subnet().prefix());
             items.bridges.add(bridgeItem);
             IfName vxlan = naming.vxlan(network.networkId());
+            int mtu = network.vni().isPresent() ? overlayMtu : BRIDGE_MTU;
             if (network.vni().isPresent()) {
-                items.vxlans.add(new AddVxlan(vxlan, network.vni().getAsInt(), host.underlay(), bridge));
+                items.vxlans.add(new AddVxlan(vxlan, network.vni().getAsInt(), host.underlay(), bridge, mtu));
                 for (RemoteEndpoint remote : network.remote()) {
                     items.remotes.add(new AddRemote(vxlan, remote.address(), Mac.of(remote.address()), remote.host()));
                 }
@@ -94,7 +112,7 @@ public final class NetworkPlanner {
             for (LocalEndpoint local : network.local()) {
                 items.veths.add(new AddVeth(naming.veth(network.networkId(), local.attachmentId()), bridge, local.netns(),
                         local.ifName(), Mac.of(local.address()), local.address(), network.subnet().prefix(),
-                        network.bridgeAddress(), !network.internal()));
+                        network.bridgeAddress(), !network.internal(), mtu));
             }
         }
         return items;

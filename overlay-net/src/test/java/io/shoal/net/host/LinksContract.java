@@ -74,7 +74,7 @@ public abstract class LinksContract {
     @Test
     void aVxlanNeedsItsBridge() {
         assertThatThrownBy(() -> links().apply(List.of(new LinkChange.AddVxlan(naming().vxlan("orphan"), 9, UNDERLAY,
-                naming().bridge("orphan"))))).isInstanceOf(PermanentNetworkException.class);
+                naming().bridge("orphan"), 1450)))).isInstanceOf(PermanentNetworkException.class);
         links().apply(List.of(new LinkChange.DeleteLink(naming().vxlan("orphan"))));
     }
 }

@@ -111,9 +111,20 @@ class OverlayIntegrationTest {
 
         assertThat(t.tryExec(taskA, "busybox", "ping", "-c", "1", "-W", "5", B.toString()).exitCode()).isZero();
         assertThat(t.tryExec(taskC, "busybox", "ping", "-c", "1", "-W", "5", A.toString()).exitCode()).isZero();
+        // Full-size packets too: the veths carry the VXLAN's MTU, so nothing is dropped as too big.
+        assertThat(t.tryExec(taskA, "busybox", "ping", "-c", "1", "-W", "5", "-s", "1422", B.toString()).exitCode()).isZero();
         // The VXLAN device is there with its VNI, no learning, answering ARP itself.
         assertThat(t.exec(host1, "ip", "-d", "link", "show", t.naming.vxlan("overlay1").value()))
                 .contains("vxlan id 4242", "local " + UNDER1, "nolearning", "proxy");
+    }
+
+    @Test
+    void aMegabyteCrossesHostsOverTcp() throws IOException {
+        applyOverlay();
+        Path dir = serve(taskB, B, "backend-b");
+        Files.write(dir.resolve("big"), new byte[1 << 20]);
+        String got = t.exec(taskA, "sh", "-c", "busybox wget -q -O - http://" + B + ":8080/big | busybox wc -c");
+        assertThat(got.strip()).isEqualTo(String.valueOf(1 << 20));
     }
 
     @Test
@@ -237,7 +248,7 @@ class OverlayIntegrationTest {
                 .filter(l -> l.contains("dnat to numgen random mod 3")).count()).isEqualTo(1000);
     }
 
-    private void serve(NetnsName ns, Ipv4 address, String body) throws IOException {
+    private Path serve(NetnsName ns, Ipv4 address, String body) throws IOException {
         Path dir = t.tempDir();
         Files.writeString(dir.resolve("index.html"), body);
         Path log = t.tempDir().resolve("httpd.log");
@@ -246,7 +257,7 @@ class OverlayIntegrationTest {
         // busybox wget segfaults with it here; the adapter's 30 s command timeout bounds a hang.
         for (int attempt = 0; attempt < 200; attempt++) {
             if (t.tryExec(ns, "busybox", "wget", "-q", "-O", "-", "http://" + address + ":8080/").exitCode() == 0) {
-                return;
+                return dir;
             }
             pause();
         }

@@ -84,13 +84,13 @@ class NetworkPlannerTest {
                         link add BR address 02:42:0a:00:01:01 type bridge
                         addr add 10.0.1.1/24 dev BR
                         link set BR up
-                        link add VX type vxlan id 4097 local 192.168.50.1 dstport 4789 nolearning proxy
+                        link add name VX mtu 1450 type vxlan id 4097 local 192.168.50.1 dstport 4789 nolearning proxy
                         link set VX master BR
                         link set VX up
-                        link add VA type veth peer name eth0 netns task-a
+                        link add name VA mtu 1450 type veth peer name eth0 mtu 1450 netns task-a
                         link set VA master BR
                         link set VA up
-                        link add VB type veth peer name eth0 netns task-b
+                        link add name VB mtu 1450 type veth peer name eth0 mtu 1450 netns task-b
                         link set VB master BR
                         link set VB up
                         """)),
