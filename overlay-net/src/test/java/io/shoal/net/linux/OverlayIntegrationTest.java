@@ -127,6 +127,27 @@ class OverlayIntegrationTest {
         assertThat(got.strip()).isEqualTo(String.valueOf(1 << 20));
     }
 
+    /**
+     * A measurement, not a check: {@code mvn -pl overlay-net test -Dtest=OverlayIntegrationTest#throughput*
+     * -Dshoal.net.measure=true} (needs iperf3). Prints TCP throughput from a task on host 1 to one on host 2.
+     */
+    @Test
+    void throughputAcrossHostsWhenAsked() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("shoal.net.measure"),
+                "measurement only with -Dshoal.net.measure=true (and iperf3 installed)");
+        applyOverlay();
+        Path log = t.tempDir().resolve("iperf3-server.log");
+        t.start(taskB, log, "iperf3", "-s", "-B", B.toString());
+        Command.Result result = null;
+        for (int attempt = 0; attempt < 100 && (result == null || result.exitCode() != 0); attempt++) {
+            pause();
+            result = t.tryExec(taskA, "iperf3", "-c", B.toString(), "-t", "5", "-f", "g");
+        }
+        System.out.println("iperf3 task(host1) -> task(host2) over VXLAN:\n" + result.stdout());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("receiver");
+    }
+
     @Test
     void aVipSpreadsConnectionsOverHealthyBackendsOnly() throws IOException {
         applyOverlay();
