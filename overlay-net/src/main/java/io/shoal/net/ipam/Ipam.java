@@ -24,6 +24,8 @@ public final class Ipam {
     private final List<Cidr> defaultPools;
     private final int defaultPrefix;
     private final Map<String, Network> networks = new LinkedHashMap<>();
+    /** Every network's subnet by its first address; subnets never overlap, so neighbours tell clashes. */
+    private final TreeMap<Long, Cidr> subnetsByStart = new TreeMap<>();
 
     /** @param defaultPools where networks without a --subnet get theirs, e.g. 10.0.0.0/8
      *  @param defaultPrefix the size of those subnets, e.g. 24 */
@@ -72,6 +74,7 @@ public final class Ipam {
         }
         NetworkPool pool = new NetworkPool(networkId, cidr, gateway, range);
         networks.put(networkId, new Network(pool));
+        subnetsByStart.put(cidr.network().unsigned(), cidr);
         return IpamResult.ok(pool);
     }
 
@@ -85,6 +88,7 @@ public final class Ipam {
             return IpamResult.refused(Kind.NETWORK_IN_USE, networkId + " has " + network.byOwner.size() + " addresses allocated");
         }
         networks.remove(networkId);
+        subnetsByStart.remove(network.pool.subnet().network().unsigned());
         return IpamResult.ok(network.pool);
     }
 
@@ -178,10 +182,11 @@ public final class Ipam {
         if (parsed.isEmpty() || parsed.get().prefix() > 30) {
             return IpamResult.refused(Kind.INVALID_REQUEST, "subnet " + text + " is not an IPv4 prefix of /30 or larger");
         }
-        for (Network other : networks.values()) {
-            if (other.pool.subnet().overlaps(parsed.get())) {
-                return IpamResult.refused(Kind.SUBNET_OVERLAPS, text + " overlaps " + other.pool.subnet() + " of " + other.pool.networkId());
-            }
+        Optional<Cidr> clash = clash(parsed.get());
+        if (clash.isPresent()) {
+            String owner = networks.values().stream().filter(n -> n.pool.subnet().equals(clash.get()))
+                    .map(n -> n.pool.networkId()).findFirst().orElse("?");
+            return IpamResult.refused(Kind.SUBNET_OVERLAPS, text + " overlaps " + clash.get() + " of " + owner);
         }
         return IpamResult.ok(parsed.get());
     }
@@ -193,7 +198,7 @@ public final class Ipam {
             long end = candidate + pool.size();
             while (candidate < end) {
                 Cidr cidr = new Cidr(new Ipv4((int) candidate), defaultPrefix);
-                Optional<Cidr> clash = networks.values().stream().map(n -> n.pool.subnet()).filter(cidr::overlaps).findFirst();
+                Optional<Cidr> clash = clash(cidr);
                 if (clash.isEmpty()) {
                     return IpamResult.ok(cidr);
                 }
@@ -203,6 +208,20 @@ public final class Ipam {
             }
         }
         return IpamResult.refused(Kind.POOL_EXHAUSTED, "no free /" + defaultPrefix + " in " + defaultPools);
+    }
+
+    /** An existing subnet overlapping {@code cidr}: only its neighbours by start address can. */
+    private Optional<Cidr> clash(Cidr cidr) {
+        long start = cidr.network().unsigned();
+        Map.Entry<Long, Cidr> below = subnetsByStart.floorEntry(start);
+        if (below != null && below.getValue().overlaps(cidr)) {
+            return Optional.of(below.getValue());
+        }
+        Map.Entry<Long, Cidr> above = subnetsByStart.ceilingEntry(start);
+        if (above != null && above.getValue().overlaps(cidr)) {
+            return Optional.of(above.getValue());
+        }
+        return Optional.empty();
     }
 
     /** Neither the network address nor the broadcast address of the subnet. */

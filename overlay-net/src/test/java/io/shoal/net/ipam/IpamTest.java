@@ -152,6 +152,19 @@ class IpamTest {
         }
     }
 
+    @Test
+    void thousandsOfNetworksStayDisjoint() {
+        Ipam many = Ipam.withDefaults();
+        many.createNetwork("user", SubnetRequest.subnet("10.3.0.0/16")).orElseThrow();
+        java.util.Set<Cidr> seen = new java.util.HashSet<>();
+        for (int n = 0; n < 5000; n++) {
+            Cidr subnet = many.createNetwork("n" + n, SubnetRequest.fromPool()).orElseThrow().subnet();
+            assertThat(subnet.overlaps(Cidr.of("10.3.0.0/16"))).isFalse();
+            assertThat(seen.add(subnet)).isTrue();
+        }
+        assertThat(many.createNetwork("n5000", SubnetRequest.fromPool()).orElseThrow().subnet()).isEqualTo(Cidr.of("10.20.136.0/24")); // 5,000 + the 256 /24s of the user subnet;
+    }
+
     @ParameterizedTest
     @CsvSource({"10.0.0.1, true", "255.255.255.255, true", "10.0.0, false", "10.0.0.256, false", "10.00.0.1, false", "1.2.3.4.5, false", "a.b.c.d, false"})
     void parsesIpv4Strictly(String text, boolean valid) {
