@@ -83,6 +83,21 @@ public final class NftRenderer {
         return table(table, chain("forward", "type filter hook forward priority 0; policy accept;", rules));
     }
 
+    /**
+     * The way out for networks that are not internal (Docker's bridge masquerade): traffic from
+     * a network's subnet leaving through anything but its own bridge is masqueraded to the host's
+     * address. Internal networks are simply not listed (and {@link #isolation} drops theirs).
+     */
+    public static NftTable egress(String table, List<Egress> networks) {
+        StringBuilder rules = new StringBuilder();
+        networks.stream().sorted(Comparator.comparing((Egress e) -> e.subnet().network())).forEach(e -> rules
+                .append("\t\tip saddr ").append(e.subnet()).append(" oifname != \"").append(e.bridge()).append("\" masquerade\n"));
+        return table(table, chain("postrouting", "type nat hook postrouting priority 100; policy accept;", rules));
+    }
+
+    /** A network with a way out: its subnet and its bridge on this host. */
+    public record Egress(io.shoal.net.ipam.Cidr subnet, IfName bridge) {}
+
     /** This node's address on the ingress network and that network's bridge. */
     public record IngressSource(IfName bridge, Ipv4 address) {}
 

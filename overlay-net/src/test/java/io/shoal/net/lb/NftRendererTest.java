@@ -97,6 +97,21 @@ class NftRendererTest {
     }
 
     @org.junit.jupiter.api.Test
+    void egressMasqueradesEachNetworkLeavingItsBridge() {
+        assertThat(NftRenderer.egress("t", List.of(
+                new NftRenderer.Egress(io.shoal.net.ipam.Cidr.of("10.0.2.0/24"), new IfName("shb00000000000b")),
+                new NftRenderer.Egress(io.shoal.net.ipam.Cidr.of("10.0.1.0/24"), new IfName("shb00000000000a")))).text())
+                .isEqualTo(HEAD + """
+                        \tchain postrouting {
+                        \t\ttype nat hook postrouting priority 100; policy accept;
+                        \t\tip saddr 10.0.1.0/24 oifname != "shb00000000000a" masquerade
+                        \t\tip saddr 10.0.2.0/24 oifname != "shb00000000000b" masquerade
+                        \t}
+                        }
+                        """);
+    }
+
+    @org.junit.jupiter.api.Test
     void isolation() {
         assertThat(NftRenderer.isolation("t", "shb", List.of(new IfName("shb00000000000b"), new IfName("shb00000000000a")),
                 List.of(new IfName("shb00000000000a"))).text())

@@ -219,6 +219,23 @@ class OverlayIntegrationTest {
     }
 
     @Test
+    void aBridgeNetworkReachesOutThroughTheHostOnlyWithEgress() {
+        NetworkPlanner planner = new NetworkPlanner(t.naming);
+        Cidr subnet = Cidr.of("10.0.13.0/24");
+        HostNetworks.Network n1 = new HostNetworks.Network("out", subnet, Ipv4.of("10.0.13.1"), OptionalInt.empty(),
+                false, List.of(task("a", taskA, Ipv4.of("10.0.13.2"))), List.of());
+        new IpBatchLinks(Optional.of(host1)).apply(planner.plan(HostNetworks.empty(UNDER1), new HostNetworks(UNDER1, List.of(n1))));
+        t.exec(host1, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        // host 2 plays "the outside world": it has no route back to 10.0.13.0/24.
+        assertThat(t.tryExec(taskA, "busybox", "ping", "-c", "1", "-W", "1", UNDER2.toString()).exitCode()).isNotZero();
+
+        new NftNetfilter(Optional.of(host1)).replace(Optional.empty(), NftRenderer.egress("shoal_egress",
+                List.of(new NftRenderer.Egress(subnet, t.naming.bridge("out")))));
+
+        assertThat(t.tryExec(taskA, "busybox", "ping", "-c", "1", "-W", "5", UNDER2.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void attachingOneTaskToAnExistingNetwork() {
         NetworkPlanner planner = new NetworkPlanner(t.naming);
         IpBatchLinks links = new IpBatchLinks(Optional.of(host1));
