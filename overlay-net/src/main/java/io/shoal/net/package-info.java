@@ -10,7 +10,8 @@
  *   <li>{@code network create}: {@code ipam.createNetwork(id, new SubnetRequest(subnet, gateway, ipRange))}
  *       → {@code NetworkPool(subnet, gateway, range)} or {@code Refused(IpamError(kind, detail))}
  *       (map {@code SUBNET_OVERLAPS}/{@code INVALID_REQUEST} to 400, {@code NETWORK_IN_USE} to 409…).
- *       Persist the pool in the network's event; pick a VNI per overlay (4096 and up).</li>
+ *       Persist the pool in the network's event; {@code vniPool.allocate(networkId)} gives each
+ *       overlay its VNI (4096 and up; {@code reserve} at recovery, {@code release} on rm).</li>
  *   <li>Allocator (task NEW → PENDING): {@code ipam.allocateAddress(networkId, taskId + "/" + networkId)}
  *       per attachment, {@code ipam.allocateVip(networkId, serviceId)} per vip-mode service;
  *       {@code releaseAddress}/{@code releaseVip} when the task/service is gone;
@@ -25,12 +26,17 @@
  *       {@code links.apply(new NetworkPlanner(Naming.production()).plan(lastApplied, desired))}
  *       with {@code new IpBatchLinks(Optional.empty())}; remember {@code desired} as lastApplied.
  *       Order for a starting task: its netns exists (runc's, bind-mounted under /run/netns) →
- *       apply → start the process.</li>
+ *       apply → start the process. After a restart, when lastApplied is lost:
+ *       {@code planner.reconcile(links.links(Optional.empty()), desired)} deletes leftovers of
+ *       Shoal's naming and re-adds what is missing. Overlay veths/VXLANs get MTU 1450
+ *       ({@code new NetworkPlanner(naming, underlayMtu - 50)} for other underlays). The node
+ *       must have {@code net.ipv4.ip_forward=1} for egress and the routing mesh.</li>
  *   <li>Load balancing: per task namespace, {@code netfilter.replace(Optional.of(taskNetns),
  *       NftRenderer.vips("shoal_vip", vipsOfItsNetworks))} whenever a backend's health or set
  *       changes (unhealthy → {@code new Backend(ip, false)}); per node,
  *       {@code NftRenderer.publishedPorts("shoal_ports", ports, ingressSource)} and
- *       {@code NftRenderer.isolation("shoal_isolation", "shb", bridges, internalBridges)} with
+ *       {@code NftRenderer.isolation("shoal_isolation", "shb", bridges, internalBridges)} and
+ *       {@code NftRenderer.egress("shoal_egress", nonInternalNetworks)} with
  *       {@code new NftNetfilter(Optional.empty())}.</li>
  *   <li>DNS: one {@link io.shoal.net.dns.EmbeddedDnsServer} per node on each bridge's gateway
  *       address (or 127.0.0.11 inside each task netns, if preferred), port 53,
