@@ -236,6 +236,23 @@ class OverlayIntegrationTest {
     }
 
     @Test
+    void aHostModePortAnswersOnlyOnItsTasksNode() throws IOException {
+        NetworkPlanner planner = new NetworkPlanner(t.naming);
+        Ipv4 c = Ipv4.of("10.0.14.2");
+        HostNetworks.Network local = new HostNetworks.Network("local", Cidr.of("10.0.14.0/24"), Ipv4.of("10.0.14.1"),
+                OptionalInt.empty(), false, List.of(task("c", taskC, c)), List.of());
+        new IpBatchLinks(Optional.of(host1)).apply(planner.plan(HostNetworks.empty(UNDER1), new HostNetworks(UNDER1, List.of(local))));
+        t.exec(host1, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        serve(taskC, c, "backend-c");
+        new NftNetfilter(Optional.of(host1)).replace(Optional.empty(), NftRenderer.publishedPorts("shoal_ports",
+                List.of(new PublishedPort(PublishedPort.Protocol.TCP, 9090, 8080, PublishedPort.Mode.HOST, List.of(Backend.healthy(c)))),
+                Optional.empty()));
+
+        assertThat(fetch(host2, "http://" + UNDER1 + ":9090/", 3)).containsOnlyKeys("backend-c");
+        assertThat(t.tryExec(host1, "busybox", "wget", "-q", "-O", "-", "http://" + UNDER2 + ":9090/").exitCode()).isNotZero();
+    }
+
+    @Test
     void attachingOneTaskToAnExistingNetwork() {
         NetworkPlanner planner = new NetworkPlanner(t.naming);
         IpBatchLinks links = new IpBatchLinks(Optional.of(host1));
