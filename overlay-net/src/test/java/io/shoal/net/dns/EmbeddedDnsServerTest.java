@@ -130,6 +130,32 @@ class EmbeddedDnsServerTest {
     }
 
     @Test
+    void aLargeDnsrrAnswerIsTruncatedOverUdpAndWholeOverTcp() throws IOException {
+        List<Ipv4> hundred = IntStream.range(0, 100).mapToObj(i -> Ipv4.of("10.0.0.10").plus(i)).toList();
+        LiveViews views = new LiveViews();
+        views.update(new NameDirectory(Map.of("front", new NetworkNames("front", List.of(new NetworkNames.Service("big", List.of(),
+                NetworkNames.EndpointMode.DNSRR, java.util.Optional.empty(), hundred)), List.of()))),
+                Map.of(Ipv4.of("127.0.0.1"), List.of("front")));
+        server.close();
+        server = EmbeddedDnsServer.start(new EmbeddedDnsServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                List.of(), Duration.ofSeconds(1), 600), views, new Random(1));
+
+        Message udp = udp(FRONT_CLIENT, "big.", Type.A);
+        assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(udp.toWire().length).isLessThanOrEqualTo(512);
+
+        try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
+            byte[] query = Message.newQuery(Record.newRecord(Name.fromString("big."), Type.A, DClass.IN)).toWire();
+            new DataOutputStream(socket.getOutputStream()).writeShort(query.length);
+            socket.getOutputStream().write(query);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] reply = new byte[in.readUnsignedShort()];
+            in.readFully(reply);
+            assertThat(addresses(new Message(reply))).hasSize(100);
+        }
+    }
+
+    @Test
     void garbageIsDropped() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(FRONT_CLIENT, 0))) {
             socket.send(new DatagramPacket(new byte[] {1, 2, 3}, 3, server.address()));
