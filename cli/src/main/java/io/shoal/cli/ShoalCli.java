@@ -5,6 +5,7 @@ import io.shoal.cli.client.DaemonError;
 import io.shoal.cli.client.DaemonUnreachable;
 import io.shoal.cli.client.EngineClient;
 import io.shoal.cli.client.SwarmApi;
+import io.shoal.cli.command.compose.ComposeCommand;
 import io.shoal.cli.command.CliContext;
 import io.shoal.cli.command.CommandFailed;
 import io.shoal.cli.command.HelpCommand;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shoal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = ShoalCli.Version.class,
         description = "Run and manage services on a Shoal cluster.",
-        subcommands = {SwarmCommand.class, ServiceCommand.class, NodeCommand.class, InfoCommand.class, VersionCommand.class,
+        subcommands = {SwarmCommand.class, ServiceCommand.class, NodeCommand.class, ComposeCommand.class, InfoCommand.class,
+                VersionCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 the daemon refused, 2 usage error, 3 daemon unreachable."})
 public final class ShoalCli implements Runnable, CliContext {

@@ -55,7 +55,10 @@ public final class SchemaValidator {
     if (msg.startsWith("$") && colon > 0) {
       msg = msg.substring(colon + 2);
     }
-    String where = tree == null ? "" : tree.file() + ":" + tree.lineOf(path) + ": ";
+    // an unknown key is reported on its own line, not on the line of the mapping that holds it
+    String at = "additionalProperties".equals(worst.getType()) && worst.getProperty() != null
+        ? (path.isEmpty() ? "" : path + ".") + worst.getProperty() : path;
+    String where = tree == null ? "" : tree.file() + ":" + tree.lineOf(at) + ": ";
     throw new ComposeException(where + "validating " + (tree == null ? "" : tree.file()) + ": "
         + (path.isEmpty() ? "(root)" : path) + " " + msg);
   }

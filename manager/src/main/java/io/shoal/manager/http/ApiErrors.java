@@ -1,5 +1,6 @@
 package io.shoal.manager.http;
 
+import io.shoal.api.error.ApiException;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.StatusCodes;

@@ -1,5 +1,6 @@
 package io.shoal.manager.http;
 
+import io.shoal.api.error.ApiException;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.AskPattern;

@@ -23,9 +23,19 @@ public final class DockerApi extends AllDirectives {
     private final TaskRoutes tasks;
     private final NodeRoutes nodes;
     private final DaemonInfo daemon;
+    private final List<Route> nodeEndpoints;
 
     public DockerApi(ClusterClient cluster, DaemonInfo daemon) {
+        this(cluster, daemon, List.of());
+    }
+
+    /**
+     * @param nodeEndpoints this host's own endpoints (containers, images, volumes, exec from the node engine),
+     *     served under the same version prefix and error handling as the cluster's
+     */
+    public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints) {
         this.daemon = daemon;
+        this.nodeEndpoints = List.copyOf(nodeEndpoints);
         this.system = new SystemRoutes(cluster, daemon);
         this.services = new ServiceRoutes(cluster);
         this.tasks = new TaskRoutes(cluster);
@@ -47,7 +57,8 @@ public final class DockerApi extends AllDirectives {
     }
 
     private Route endpoints() {
-        return concat(system.route(), services.route(), tasks.route(), nodes.route());
+        Route cluster = concat(system.route(), services.route(), tasks.route(), nodes.route());
+        return nodeEndpoints.isEmpty() ? cluster : concat(cluster, nodeEndpoints.toArray(Route[]::new));
     }
 
     private static ExceptionHandler errors() {

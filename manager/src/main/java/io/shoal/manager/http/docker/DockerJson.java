@@ -23,7 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskSpec;
 import io.shoal.api.model.TaskState;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import java.io.IOException;
 import java.util.stream.Collectors;
 

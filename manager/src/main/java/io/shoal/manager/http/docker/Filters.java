@@ -2,7 +2,7 @@ package io.shoal.manager.http.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

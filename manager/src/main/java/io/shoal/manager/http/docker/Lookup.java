@@ -3,7 +3,7 @@ package io.shoal.manager.http.docker;
 import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Task;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import io.shoal.manager.state.StateSnapshot;
 import java.util.List;
 import java.util.function.Function;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.ServiceSpec;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.state.ClusterState;
 import java.util.Optional;

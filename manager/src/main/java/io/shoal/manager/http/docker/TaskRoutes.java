@@ -1,5 +1,6 @@
 package io.shoal.manager.http.docker;
 
+import io.shoal.api.error.ApiException;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,7 +57,7 @@ final class TaskRoutes extends AllDirectives {
         for (String ref : f.get(key)) {
             try {
                 ids.add(lookup.apply(ref));
-            } catch (io.shoal.manager.http.ApiException notFound) {
+            } catch (io.shoal.api.error.ApiException notFound) {
                 // dockerd answers an empty list for a filter naming nothing
             }
         }

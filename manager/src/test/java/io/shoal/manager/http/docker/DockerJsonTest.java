@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.TaskState;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import io.shoal.testkit.fixtures.Services;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.shoal.manager.http;
+package io.shoal.api.error;
 
 /** A request that cannot be served, with the HTTP status and the message Docker clients print. */
 public final class ApiException extends RuntimeException {
