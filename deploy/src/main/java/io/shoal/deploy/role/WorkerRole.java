@@ -3,7 +3,7 @@ package io.shoal.deploy.role;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.ActorContext;
 import io.shoal.api.model.Node;
-import io.shoal.manager.http.ApiException;
+import io.shoal.api.error.ApiException;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.state.ClusterState;
