@@ -165,4 +165,44 @@ class DecisionsTest {
                 n.description(), n.status(), null);
         return Decision.of(List.of(new ClusterEvent.NodeRegistered(stamped)), stamped, null);
     }
+
+    void addNode(String id) {
+        state.apply(new ClusterEvent.NodeRegistered(Nodes.ready(id).withSpec(Nodes.ready(id).spec(),
+                new io.shoal.api.model.Version(state.index() + 1), Nodes.T0)));
+    }
+
+    List<ClusterState.ObservedStatus> report(List<Task> tasks, TaskState st) {
+        return tasks.stream().map(t -> new ClusterState.ObservedStatus(t.nodeId(), t.id(),
+                io.shoal.api.model.TaskStatus.of(Nodes.T0, st, st.dockerName()))).toList();
+    }
+
+    @Test
+    void workersMoveTasksForwardOnlyAndOnlyOnTheirOwnNode() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 2)));
+        List<Task> tasks = live(web);
+        assertThat(run(decisions.observeTasks(state, report(tasks, TaskState.RUNNING)))).isEqualTo(2);
+        assertThat(run(decisions.observeTasks(state, report(tasks, TaskState.STARTING)))).as("backwards").isZero();
+        List<ClusterState.ObservedStatus> foreign = tasks.stream().map(t -> new ClusterState.ObservedStatus("node9", t.id(),
+                io.shoal.api.model.TaskStatus.of(Nodes.T0, TaskState.FAILED, "x"))).toList();
+        assertThat(run(decisions.observeTasks(state, foreign))).as("another node's report").isZero();
+        assertThat(live(web)).extracting(t -> t.status().state()).containsOnly(TaskState.RUNNING);
+    }
+
+    @Test
+    void aDownNodesReplicatedTasksAreReplacedOnAnotherNode() {
+        addNode("node2");
+        Service web = run(decisions.createService(state, Services.replicated("web", 4)));
+        List<Task> onNode1 = live(web).stream().filter(t -> t.nodeId().equals("node1")).toList();
+        assertThat(onNode1).hasSize(2);
+        run(decisions.observeTasks(state, report(live(web), TaskState.RUNNING)));
+
+        assertThat(run(decisions.markNodesDown(state, List.of("node1"), "heartbeat failure"))).isEqualTo(1);
+        assertThat(live(web)).hasSize(4).allSatisfy(t -> assertThat(t.nodeId()).isEqualTo("node2"));
+        assertThat(onNode1).allSatisfy(old -> {
+            Task now = state.task(old.id()).orElseThrow();
+            assertThat(now.desiredState()).isEqualTo(TaskState.SHUTDOWN);
+            assertThat(now.status().state()).as("what was last observed stays until the node says").isEqualTo(TaskState.RUNNING);
+        });
+        assertThat(run(decisions.markNodesDown(state, List.of("node1"), "again"))).as("already down").isZero();
+    }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * One task per slot 1..replicas. A slot without a live task gets a new one; a live task that ended,
- * runs an old spec, or sits on a node that is gone or drained is shut down and replaced; slots above
+ * runs an old spec, or sits on a node that is gone, drained or down (missed heartbeats) is shut down and
+ * replaced (the old task stays desired {@code shutdown} and is stopped when its node comes back); slots above
  * the replica count are removed (scale down, highest slots first as Swarm does).
  */
 public final class ReplicatedOrchestrator {
@@ -61,7 +62,8 @@ public final class ReplicatedOrchestrator {
             return false;
         }
         Node node = nodes.get(live.nodeId());
-        return node == null || "drain".equals(node.spec().availability());
+        return node == null || "drain".equals(node.spec().availability())
+                || node.status() != null && "down".equals(node.status().state());
     }
 
 }
