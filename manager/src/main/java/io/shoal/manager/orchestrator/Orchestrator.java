@@ -54,7 +54,7 @@ public final class Orchestrator {
 
         List<Task> waiting = new ArrayList<>(decided.create());
         for (Task t : working.values()) {
-            if (t.desiredState() == TaskState.RUNNING && t.status().state().compareTo(TaskState.PENDING) <= 0) {
+            if (t.desiredState().compareTo(TaskState.RUNNING) <= 0 && t.status().state().compareTo(TaskState.PENDING) <= 0) {
                 waiting.add(t);
             }
         }
