@@ -217,12 +217,13 @@ class DecisionsTest {
         Task replacement = state.tasksOf(web.id()).stream().filter(t -> t.slot().equals(first.slot()) && !t.id().equals(first.id()))
                 .findFirst().orElseThrow();
         assertThat(replacement.desiredState()).as("held for the default 5 s delay").isEqualTo(TaskState.READY);
-        assertThat(replacement.status().state()).as("placed and prepared meanwhile").isEqualTo(TaskState.ASSIGNED);
+        assertThat(replacement.status().state()).as("not placed before it may start").isEqualTo(TaskState.NEW);
         assertThat(state.task(first.id()).orElseThrow().desiredState()).isEqualTo(TaskState.SHUTDOWN);
         m.now = m.now.plusSeconds(5);
         run(m.d.updateNode(state, "node2", state.node("node2").orElseThrow().version().index(),
                 new Node.Spec(null, null, "worker", "pause")));
         assertThat(state.task(replacement.id()).orElseThrow().desiredState()).isEqualTo(TaskState.RUNNING);
+        assertThat(state.task(replacement.id()).orElseThrow().status().state()).isEqualTo(TaskState.ASSIGNED);
         List<String> before = live(web).stream().map(Task::id).toList();
         assertThat(live(web)).as("pause keeps tasks").extracting(Task::id).containsExactlyElementsOf(before);
 

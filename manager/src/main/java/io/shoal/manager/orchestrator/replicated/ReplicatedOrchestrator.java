@@ -70,7 +70,7 @@ public final class ReplicatedOrchestrator {
         if (!live.spec().equals(service.spec().taskTemplate())) {
             return true;
         }
-        if (live.nodeId() == null || live.status().state().isTerminal()) {
+        if (live.nodeId() == null) {
             return false;
         }
         Node node = nodes.get(live.nodeId());

@@ -10,8 +10,9 @@ import java.util.Collection;
 /**
  * Swarm's restart policy as pure decisions: whether a slot whose task ended gets a new one
  * ({@code condition} none / on-failure / any, at most {@code max_attempts} within {@code window}), and
- * when the new one may start ({@code delay}: it is created desired {@code ready}, placed and prepared,
- * and released to {@code running} once the delay has passed). Unset fields take Docker's defaults:
+ * when the new one may start ({@code delay}: it is created desired {@code ready} and left unplaced, then
+ * released to {@code running} once the delay has passed, so a task that cannot start is retried once per
+ * delay rather than in a loop). Unset fields take Docker's defaults:
  * condition any, delay 5 s, no attempt limit, no window. Attempts are counted from the slot's task
  * history, so a limit above the task history retention limit cannot be enforced beyond it.
  */
