@@ -1,0 +1,59 @@
+package io.shoal.engine.registry;
+
+/**
+ * One line of Docker's JSON progress stream for one layer: {@code {"id":"8cb9962a1fdd","status":"Downloading",
+ * "progressDetail":{"current":..,"total":..}}}. {@code id} is the first 12 hex digits of the blob digest;
+ * {@code current}/{@code total} are bytes (0 when not a transfer), {@code detail} completes the status where Docker
+ * adds text ({@code Mounted from <repo>}).
+ */
+public record Progress(String id, Status status, long current, long total, String detail) {
+
+    /** The statuses dockerd prints, with its wording. */
+    public enum Status {
+        PULLING_FS_LAYER("Pulling fs layer"),
+        ALREADY_EXISTS("Already exists"),
+        DOWNLOADING("Downloading"),
+        VERIFYING_CHECKSUM("Verifying Checksum"),
+        DOWNLOAD_COMPLETE("Download complete"),
+        EXTRACTING("Extracting"),
+        PULL_COMPLETE("Pull complete"),
+        PREPARING("Preparing"),
+        LAYER_ALREADY_EXISTS("Layer already exists"),
+        MOUNTED_FROM("Mounted from"),
+        PUSHING("Pushing"),
+        PUSHED("Pushed");
+
+        private final String text;
+
+        Status(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    static Progress of(String digest, Status status) {
+        return new Progress(shortId(digest), status, 0, 0, null);
+    }
+
+    static Progress transfer(String digest, Status status, long current, long total) {
+        return new Progress(shortId(digest), status, current, total, null);
+    }
+
+    /** The status text as Docker prints it ({@code Mounted from library/busybox}). */
+    public String message() {
+        return detail == null ? status.text() : status.text() + " " + detail;
+    }
+
+    /** Whether Docker would send a {@code progressDetail} with this line. */
+    public boolean isTransfer() {
+        return status == Status.DOWNLOADING || status == Status.PUSHING || status == Status.EXTRACTING;
+    }
+
+    static String shortId(String digest) {
+        String hex = digest.startsWith("sha256:") ? digest.substring("sha256:".length()) : digest;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+}

@@ -1,0 +1,49 @@
+package io.shoal.engine.registry;
+
+import io.shoal.engine.image.Descriptor.PlatformSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the engine talks to registries (rule 19: read once, passed in).
+ *
+ * @param insecureRegistries registries reached over plain http: {@code host:port}, {@code host}, or an IPv4 CIDR
+ *                           ({@code 10.0.0.0/8}) matched against IP-literal hosts; loopback is always insecure
+ * @param platform           what to pick from a manifest list or OCI index
+ * @param connectTimeout     TCP/TLS connect timeout per request
+ * @param monolithicUploadMax blobs up to this size are pushed with one PUT; larger ones in PATCH chunks
+ * @param uploadChunkSize    the size of each PATCH chunk
+ * @param userAgent          sent with every request
+ */
+public record RegistrySettings(List<String> insecureRegistries, PlatformSpec platform, Duration connectTimeout,
+                               long monolithicUploadMax, long uploadChunkSize, String userAgent) {
+
+    public RegistrySettings {
+        insecureRegistries = List.copyOf(insecureRegistries);
+        if (uploadChunkSize <= 0 || monolithicUploadMax < 0) {
+            throw new IllegalArgumentException("upload sizes must be positive: chunk " + uploadChunkSize
+                    + ", monolithic max " + monolithicUploadMax);
+        }
+    }
+
+    /** linux/amd64, 10 s connect, one PUT up to 32 MiB, 16 MiB chunks above. */
+    public static RegistrySettings defaults() {
+        return new RegistrySettings(List.of(), PlatformSpec.LINUX_AMD64, Duration.ofSeconds(10),
+                32L << 20, 16L << 20, "shoal/0.1");
+    }
+
+    public RegistrySettings withInsecureRegistries(List<String> registries) {
+        return new RegistrySettings(registries, platform, connectTimeout, monolithicUploadMax, uploadChunkSize,
+                userAgent);
+    }
+
+    public RegistrySettings withPlatform(PlatformSpec p) {
+        return new RegistrySettings(insecureRegistries, p, connectTimeout, monolithicUploadMax, uploadChunkSize,
+                userAgent);
+    }
+
+    public RegistrySettings withUploads(long monolithicMax, long chunkSize) {
+        return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicMax, chunkSize,
+                userAgent);
+    }
+}
