@@ -109,7 +109,7 @@ public record Challenge(String scheme, Map<String, String> params) {
                 }
                 b.append(ch);
             }
-            pos++;
+            pos = Math.min(pos + 1, s.length());
             return b.toString();
         }
     }
