@@ -9,10 +9,19 @@ import io.shoal.engine.image.Descriptor;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.image.Manifests;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pulls an image into the store: manifest (by tag or digest; from an index, the entry for the configured
@@ -23,6 +32,8 @@ import java.util.Optional;
 public final class ImagePuller {
 
     private static final long PROGRESS_STEP = 512 << 10;
+    private static final long DOWNLOAD_STOP_WAIT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
 
     private final ImageStore store;
     private final Registries registries;
@@ -66,27 +77,31 @@ public final class ImagePuller {
                     + (doc instanceof Manifests.Document.Invalid bad ? bad.reason() : "an index inside an index"));
         }
         Optional<Image> before = store.resolve(reference);
-        List<Digest> written = new ArrayList<>();
+        List<Digest> written = Collections.synchronizedList(new ArrayList<>());
+        Object lock = new Object();
+        ProgressListener serial = p -> {
+            synchronized (lock) {
+                progress.on(p);
+            }
+        };
         try {
             fetch(session, image.config(), written, null);
             for (Descriptor layer : image.layers()) {
-                progress.on(Progress.of(layer.digest(), Progress.Status.PULLING_FS_LAYER));
+                serial.on(Progress.of(layer.digest(), Progress.Status.PULLING_FS_LAYER));
             }
-            for (Descriptor layer : image.layers()) {
-                fetch(session, layer, written, progress);
-            }
+            fetchLayers(session, image.layers(), written, serial);
             if (!store.blobs().has(manifest.digest())) {
                 store.blobs().put(manifest.bytes());
                 written.add(manifest.digest());
             }
             Image stored = store.register(manifest.digest(), reference);
             for (Descriptor layer : image.layers()) {
-                progress.on(Progress.of(layer.digest(), Progress.Status.PULL_COMPLETE));
+                serial.on(Progress.of(layer.digest(), Progress.Status.PULL_COMPLETE));
             }
             boolean downloaded = before.map(b -> !b.manifest().equals(stored.manifest())).orElse(true);
             return new PullResult(stored, top.digest(), downloaded);
         } catch (IOException | RuntimeException e) {
-            for (Digest d : written) {
+            for (Digest d : List.copyOf(written)) {
                 store.blobs().delete(d);
             }
             if (e instanceof DigestMismatchException) {
@@ -94,6 +109,59 @@ public final class ImagePuller {
                         + e.getMessage(), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Fetches the layers, up to {@code maxConcurrentDownloads} at once. On the first failure the others are
+     * interrupted and awaited, so no download writes after the caller has started cleaning up.
+     */
+    private void fetchLayers(RegistrySession session, List<Descriptor> layers, List<Digest> written,
+                             ProgressListener progress) throws IOException {
+        int threads = Math.min(registries.settings().maxConcurrentDownloads(), layers.size());
+        if (threads <= 1) {
+            for (Descriptor layer : layers) {
+                fetch(session, layer, written, progress);
+            }
+            return;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "registry-download-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> downloads = new ArrayList<>();
+            for (Descriptor layer : layers) {
+                downloads.add(pool.submit(() -> {
+                    fetch(session, layer, written, progress);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : downloads) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("pull interrupted");
+        } finally {
+            pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(DOWNLOAD_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("registry.download.stuck");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,36 +14,46 @@ import java.util.List;
  * @param monolithicUploadMax blobs up to this size are pushed with one PUT; larger ones in PATCH chunks
  * @param uploadChunkSize    the size of each PATCH chunk
  * @param userAgent          sent with every request
+ * @param maxConcurrentDownloads layers of one pull fetched at once (dockerd's {@code max-concurrent-downloads})
  */
 public record RegistrySettings(List<String> insecureRegistries, PlatformSpec platform, Duration connectTimeout,
-                               long monolithicUploadMax, long uploadChunkSize, String userAgent) {
+                               long monolithicUploadMax, long uploadChunkSize, String userAgent,
+                               int maxConcurrentDownloads) {
 
     public RegistrySettings {
         insecureRegistries = List.copyOf(insecureRegistries);
+        if (maxConcurrentDownloads < 1) {
+            throw new IllegalArgumentException("maxConcurrentDownloads must be at least 1: " + maxConcurrentDownloads);
+        }
         if (uploadChunkSize <= 0 || monolithicUploadMax < 0) {
             throw new IllegalArgumentException("upload sizes must be positive: chunk " + uploadChunkSize
                     + ", monolithic max " + monolithicUploadMax);
         }
     }
 
-    /** linux/amd64, 10 s connect, one PUT up to 32 MiB, 16 MiB chunks above. */
+    /** linux/amd64, 10 s connect, one PUT up to 32 MiB, 16 MiB chunks above, 3 layers at once (dockerd's). */
     public static RegistrySettings defaults() {
         return new RegistrySettings(List.of(), PlatformSpec.LINUX_AMD64, Duration.ofSeconds(10),
-                32L << 20, 16L << 20, "shoal/0.1");
+                32L << 20, 16L << 20, "shoal/0.1", 3);
     }
 
     public RegistrySettings withInsecureRegistries(List<String> registries) {
         return new RegistrySettings(registries, platform, connectTimeout, monolithicUploadMax, uploadChunkSize,
-                userAgent);
+                userAgent, maxConcurrentDownloads);
     }
 
     public RegistrySettings withPlatform(PlatformSpec p) {
         return new RegistrySettings(insecureRegistries, p, connectTimeout, monolithicUploadMax, uploadChunkSize,
-                userAgent);
+                userAgent, maxConcurrentDownloads);
     }
 
     public RegistrySettings withUploads(long monolithicMax, long chunkSize) {
         return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicMax, chunkSize,
-                userAgent);
+                userAgent, maxConcurrentDownloads);
+    }
+
+    public RegistrySettings withMaxConcurrentDownloads(int n) {
+        return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicUploadMax,
+                uploadChunkSize, userAgent, n);
     }
 }

@@ -44,25 +44,41 @@ final class FakeRegistry implements AutoCloseable {
     /** Answer every manifest request with the one manifest, as a lying or broken registry would. */
     volatile boolean anyManifest;
     private final HttpServer server;
+    private final java.util.Map<String, byte[]> extraLayers = new java.util.HashMap<>();
 
     FakeRegistry() throws IOException {
-        Tars tars = new Tars().file("fake.txt", 0644, "from the fake registry\n");
-        byte[] tar = tars.bytes();
-        var gz = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-            out.write(tar);
-        }
-        layer = gz.toByteArray();
+        this(1);
+    }
+
+    /** Serves an image of {@code layerCount} layers; the last one is {@link #layer}, the one corrupted on demand. */
+    FakeRegistry(int layerCount) throws IOException {
         ObjectNode cfg = JSON.createObjectNode().put("architecture", "amd64").put("os", "linux");
         cfg.putObject("config").putArray("Cmd").add("/bin/true");
-        cfg.putObject("rootfs").put("type", "layers").putArray("diff_ids").add(Digest.of(tar).toString());
-        config = JSON.writeValueAsBytes(cfg);
-        layerDigest = Digest.of(layer);
+        var diffIds = cfg.putObject("rootfs").put("type", "layers").putArray("diff_ids");
         ObjectNode m = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
+        var layerNodes = m.putArray("layers");
+        byte[] last = null;
+        for (int i = layerCount - 1; i >= 0; i--) {
+            String name = i == 0 ? "fake.txt" : "extra" + i + ".txt";
+            byte[] tar = new Tars().file(name, 0644, i == 0 ? "from the fake registry\n" : "extra " + i + "\n")
+                    .bytes();
+            var gz = new java.io.ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(tar);
+            }
+            byte[] blob = gz.toByteArray();
+            diffIds.add(Digest.of(tar).toString());
+            layerNodes.addObject().put("mediaType", MediaTypes.OCI_LAYER_GZIP)
+                    .put("digest", Digest.of(blob).toString()).put("size", blob.length);
+            extraLayers.put("/v2/test/img/blobs/" + Digest.of(blob), blob);
+            last = blob;
+        }
+        layer = last;
+        layerDigest = Digest.of(layer);
+        extraLayers.remove("/v2/test/img/blobs/" + layerDigest);
+        config = JSON.writeValueAsBytes(cfg);
         m.putObject("config").put("mediaType", MediaTypes.OCI_CONFIG).put("digest", Digest.of(config).toString())
                 .put("size", config.length);
-        m.putArray("layers").addObject().put("mediaType", MediaTypes.OCI_LAYER_GZIP)
-                .put("digest", layerDigest.toString()).put("size", layer.length);
         manifest = JSON.writeValueAsBytes(m);
         manifestDigest = Digest.of(manifest);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -92,6 +108,8 @@ final class FakeRegistry implements AutoCloseable {
                 send(ex, 200, MediaTypes.OCI_MANIFEST, manifest);
             } else if (path.equals("/v2/test/img/blobs/" + Digest.of(config))) {
                 send(ex, 200, "application/octet-stream", config);
+            } else if (extraLayers.containsKey(path)) {
+                send(ex, 200, "application/octet-stream", extraLayers.get(path));
             } else if (path.equals("/v2/test/img/blobs/" + layerDigest)) {
                 if (redirectBlobs) {
                     ex.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()

@@ -147,6 +147,27 @@ class RegistryAuthTest {
     }
 
     @Test
+    void aCorruptLayerAmongParallelDownloadsStopsThePullAndRemovesEveryBlobItWrote() throws Exception {
+        try (FakeRegistry three = new FakeRegistry(3)) {
+            three.corruptLayer = true;
+            ImageReference ref = ImageReference.of(three.domain() + "/test/img:v1");
+
+            assertThatThrownBy(() -> puller.pull(ref, AuthConfig.anonymous(), ProgressListener.NONE))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("digest mismatch: expected " + three.layerDigest);
+            try (var files = Files.list(dir.resolve("blobs/sha256"))) {
+                assertThat(files).isEmpty();
+            }
+
+            three.corruptLayer = false;
+            var image = puller.pull(ref, AuthConfig.anonymous(), ProgressListener.NONE).image();
+            assertThat(image.layers()).hasSize(3);
+            assertThat(store.layers().dir(image.diffIds().get(2)).resolve("fake.txt"))
+                    .hasContent("from the fake registry\n");
+        }
+    }
+
+    @Test
     void pullByDigestRefusesContentWithAnotherDigest() throws Exception {
         fake.anyManifest = true;
         String other = "sha256:" + "ab".repeat(32);
