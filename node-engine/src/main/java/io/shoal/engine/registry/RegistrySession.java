@@ -65,6 +65,11 @@ public final class RegistrySession {
         try (InputStream in = res.body()) {
             body = in.readNBytes(MANIFEST_MAX + 1);
         }
+        if (res.statusCode() == 401 || res.statusCode() == 403) {
+            RegistryException denied = failure("manifest", res.statusCode(), body);
+            throw new RegistryException(denied.kind(), "pull access denied for " + host.domain() + "/" + repository
+                    + ", repository does not exist or may require 'docker login': " + denied.getMessage());
+        }
         if (res.statusCode() != 200) {
             throw failure("manifest for " + host.domain() + "/" + repository + ":" + reference, res.statusCode(),
                     body);
@@ -277,14 +282,17 @@ public final class RegistrySession {
         return a.getScheme().equals(b.getScheme()) && a.getAuthority().equals(b.getAuthority());
     }
 
-    /** A non-2xx answer as Docker words it: {@code <what> not found: manifest unknown: manifest unknown}. */
+    /**
+     * A non-2xx answer as Docker words it: {@code <what> not found: manifest unknown: manifest unknown}; a refusal
+     * is the registry's own words ({@code unauthorized: authentication required}), as {@code docker push} prints.
+     */
     static RegistryException failure(String what, int status, byte[] body) {
         String errors = registryErrors(body);
         return switch (status) {
-            case 401 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED, "unauthorized: " + what
-                    + (errors.isEmpty() ? ": authentication required" : ": " + errors));
-            case 403 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED, "denied: " + what
-                    + (errors.isEmpty() ? ": requested access to the resource is denied" : ": " + errors));
+            case 401 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED,
+                    errors.isEmpty() ? "unauthorized: authentication required" : errors);
+            case 403 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED,
+                    errors.isEmpty() ? "denied: requested access to the resource is denied" : errors);
             case 404 -> new RegistryException(RegistryException.Kind.NOT_FOUND, what + " not found"
                     + (errors.isEmpty() ? "" : ": " + errors));
             default -> new RegistryException(RegistryException.Kind.PROTOCOL, what + ": registry answered " + status

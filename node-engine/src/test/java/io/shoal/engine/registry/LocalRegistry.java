@@ -26,6 +26,11 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "");
+    }
+
+    /** With an {@code auth:} section (YAML, indented two spaces under it), e.g. htpasswd or token. */
+    static LocalRegistry start(Path dir, String auth) throws IOException, InterruptedException {
         Path binary = DebianTools.require("docker-registry", "docker-registry");
         Files.createDirectories(dir.resolve("storage"));
         int port;
@@ -45,6 +50,7 @@ final class LocalRegistry implements AutoCloseable {
                 "http:",
                 "  addr: 127.0.0.1:" + port,
                 "  secret: shoal-test",
+                auth.isEmpty() ? "" : "auth:\n" + auth,
                 ""));
         Path log = dir.resolve("registry.log");
         Process p = new ProcessBuilder(binary.toString(), "serve", config.toString()).redirectErrorStream(true)
@@ -76,7 +82,8 @@ final class LocalRegistry implements AutoCloseable {
                 throw new AssertionError("docker-registry exited " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || status == 401) {
                     return;
                 }
             } catch (java.net.ConnectException e) {

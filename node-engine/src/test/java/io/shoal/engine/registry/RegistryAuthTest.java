@@ -112,8 +112,8 @@ class RegistryAuthTest {
 
         assertThatThrownBy(() -> puller.pull(image(), AuthConfig.anonymous(), ProgressListener.NONE))
                 .isInstanceOf(RegistryException.class)
-                .hasMessageStartingWith("unauthorized: manifest for " + fake.domain() + "/test/img:v1")
-                .hasMessageContaining("authentication required");
+                .hasMessage("pull access denied for " + fake.domain() + "/test/img, repository does not exist or"
+                        + " may require 'docker login': unauthorized: authentication required");
         assertThat(fake.requests("/v2/")).hasSize(2);
         assertThat(fake.requests("/token")).hasSize(1);
     }
