@@ -1,5 +1,8 @@
 package io.shoal.engine.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One line of Docker's JSON progress stream for one layer: {@code {"id":"8cb9962a1fdd","status":"Downloading",
  * "progressDetail":{"current":..,"total":..}}}. {@code id} is the first 12 hex digits of the blob digest;
@@ -7,6 +10,8 @@ package io.shoal.engine.registry;
  * adds text ({@code Mounted from <repo>}).
  */
 public record Progress(String id, Status status, long current, long total, String detail) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The statuses dockerd prints, with its wording. */
     public enum Status {
@@ -50,6 +55,23 @@ public record Progress(String id, Status status, long current, long total, Strin
     /** Whether Docker would send a {@code progressDetail} with this line. */
     public boolean isTransfer() {
         return status == Status.DOWNLOADING || status == Status.PUSHING || status == Status.EXTRACTING;
+    }
+
+    /**
+     * This progress as one line of Docker's JSON message stream ({@code POST /images/create}, {@code /push}):
+     * {@code {"status":"Downloading","progressDetail":{"current":1,"total":2},"id":"8cb9962a1fdd"}}; the docker
+     * CLI draws its progress bar from {@code progressDetail}.
+     */
+    public String toDockerJson() {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("status", message());
+        ObjectNode detail = n.putObject("progressDetail");
+        if (isTransfer()) {
+            detail.put("current", current);
+            detail.put("total", total);
+        }
+        n.put("id", id);
+        return n.toString();
     }
 
     static String shortId(String digest) {

@@ -104,6 +104,8 @@ class RegistryPullPushTest {
         PullResult again = new ImagePuller(store, registries).pull(ref("test/busybox:v1"), AuthConfig.anonymous(),
                 ProgressListener.NONE);
         assertThat(again.downloaded()).isFalse();
+        assertThat(result.status("bb:v1")).isEqualTo("Downloaded newer image for bb:v1");
+        assertThat(again.status("bb:v1")).isEqualTo("Image is up to date for bb:v1");
     }
 
     @Test
