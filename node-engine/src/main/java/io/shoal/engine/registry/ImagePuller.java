@@ -174,8 +174,37 @@ public final class ImagePuller {
             }
             return;
         }
-        long total = d.size();
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        RegistrySettings settings = registries.settings();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                downloadOnce(session, d, digest, p);
+                break;
+            } catch (InterruptedIOException | DigestMismatchException e) {
+                throw e;
+            } catch (RegistryException e) {
+                if (e.kind() != RegistryException.Kind.UNREACHABLE || attempt >= settings.downloadAttempts()) {
+                    throw e;
+                }
+                LOG.info("registry.download.retry blob={} attempt={} error={}", digest, attempt, e.getMessage());
+            } catch (IOException e) {
+                if (attempt >= settings.downloadAttempts()) {
+                    throw new RegistryException(RegistryException.Kind.UNREACHABLE, "download of blob " + digest
+                            + " from " + session.host().domain() + "/" + session.repository() + " failed after "
+                            + attempt + " attempts: " + e.getMessage(), e);
+                }
+                LOG.info("registry.download.retry blob={} attempt={} error={}", digest, attempt, e.toString());
+            }
+            pause(settings.retryDelay().multipliedBy(attempt));
+        }
+        written.add(digest);
+        p.on(Progress.of(d.digest(), Progress.Status.VERIFYING_CHECKSUM));
+        p.on(Progress.of(d.digest(), Progress.Status.DOWNLOAD_COMPLETE));
+    }
+
+    private void downloadOnce(RegistrySession session, Descriptor d, Digest digest, ProgressListener p)
+            throws IOException {
+        long total = d.size();
         RegistrySession.Blob blob = session.blob(digest);
         long got;
         try (CountingInputStream in = new CountingInputStream(blob.body(), total, PROGRESS_STEP,
@@ -191,9 +220,18 @@ public final class ImagePuller {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, "blob " + digest + " is " + got
                     + " bytes, its descriptor says " + total);
         }
-        written.add(digest);
-        p.on(Progress.of(d.digest(), Progress.Status.VERIFYING_CHECKSUM));
-        p.on(Progress.of(d.digest(), Progress.Status.DOWNLOAD_COMPLETE));
+    }
+
+    private static void pause(java.time.Duration delay) throws InterruptedIOException {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("pull interrupted while waiting to retry");
+        }
     }
 
     private static Digest parseDigest(Descriptor d) throws RegistryException {

@@ -15,13 +15,19 @@ import java.util.List;
  * @param uploadChunkSize    the size of each PATCH chunk
  * @param userAgent          sent with every request
  * @param maxConcurrentDownloads layers of one pull fetched at once (dockerd's {@code max-concurrent-downloads})
+ * @param downloadAttempts   tries per blob when the connection fails or breaks mid-transfer (dockerd: 5)
+ * @param retryDelay         wait before the second try, multiplied by the attempt number after that
  */
 public record RegistrySettings(List<String> insecureRegistries, PlatformSpec platform, Duration connectTimeout,
                                long monolithicUploadMax, long uploadChunkSize, String userAgent,
-                               int maxConcurrentDownloads) {
+                               int maxConcurrentDownloads, int downloadAttempts, Duration retryDelay) {
 
     public RegistrySettings {
         insecureRegistries = List.copyOf(insecureRegistries);
+        if (downloadAttempts < 1 || retryDelay.isNegative()) {
+            throw new IllegalArgumentException("downloadAttempts must be at least 1 and retryDelay not negative: "
+                    + downloadAttempts + ", " + retryDelay);
+        }
         if (maxConcurrentDownloads < 1) {
             throw new IllegalArgumentException("maxConcurrentDownloads must be at least 1: " + maxConcurrentDownloads);
         }
@@ -31,29 +37,37 @@ public record RegistrySettings(List<String> insecureRegistries, PlatformSpec pla
         }
     }
 
-    /** linux/amd64, 10 s connect, one PUT up to 32 MiB, 16 MiB chunks above, 3 layers at once (dockerd's). */
+    /**
+     * linux/amd64, 10 s connect, one PUT up to 32 MiB, 16 MiB chunks above, 3 layers at once (dockerd's), 3 tries
+     * per blob 1 s apart.
+     */
     public static RegistrySettings defaults() {
         return new RegistrySettings(List.of(), PlatformSpec.LINUX_AMD64, Duration.ofSeconds(10),
-                32L << 20, 16L << 20, "shoal/0.1", 3);
+                32L << 20, 16L << 20, "shoal/0.1", 3, 3, Duration.ofSeconds(1));
     }
 
     public RegistrySettings withInsecureRegistries(List<String> registries) {
         return new RegistrySettings(registries, platform, connectTimeout, monolithicUploadMax, uploadChunkSize,
-                userAgent, maxConcurrentDownloads);
+                userAgent, maxConcurrentDownloads, downloadAttempts, retryDelay);
     }
 
     public RegistrySettings withPlatform(PlatformSpec p) {
         return new RegistrySettings(insecureRegistries, p, connectTimeout, monolithicUploadMax, uploadChunkSize,
-                userAgent, maxConcurrentDownloads);
+                userAgent, maxConcurrentDownloads, downloadAttempts, retryDelay);
     }
 
     public RegistrySettings withUploads(long monolithicMax, long chunkSize) {
         return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicMax, chunkSize,
-                userAgent, maxConcurrentDownloads);
+                userAgent, maxConcurrentDownloads, downloadAttempts, retryDelay);
     }
 
     public RegistrySettings withMaxConcurrentDownloads(int n) {
         return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicUploadMax,
-                uploadChunkSize, userAgent, n);
+                uploadChunkSize, userAgent, n, downloadAttempts, retryDelay);
+    }
+
+    public RegistrySettings withRetries(int attempts, Duration delay) {
+        return new RegistrySettings(insecureRegistries, platform, connectTimeout, monolithicUploadMax,
+                uploadChunkSize, userAgent, maxConcurrentDownloads, attempts, delay);
     }
 }

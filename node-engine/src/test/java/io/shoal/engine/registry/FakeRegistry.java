@@ -43,6 +43,8 @@ final class FakeRegistry implements AutoCloseable {
     volatile boolean redirectBlobs;
     /** Answer every manifest request with the one manifest, as a lying or broken registry would. */
     volatile boolean anyManifest;
+    /** The next this-many downloads of {@link #layer} break off halfway, as a dropped connection does. */
+    final java.util.concurrent.atomic.AtomicInteger breakLayer = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
     private final java.util.Map<String, byte[]> extraLayers = new java.util.HashMap<>();
 
@@ -116,6 +118,13 @@ final class FakeRegistry implements AutoCloseable {
                             + "/storage/" + layerDigest.hex() + "?signed=1");
                     send(ex, 307, "text/plain", new byte[0]);
                     return;
+                }
+                if (breakLayer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                    ex.sendResponseHeaders(200, layer.length);
+                    ex.getResponseBody().write(layer, 0, layer.length / 2);
+                    ex.getResponseBody().flush();
+                    throw new IOException("connection dropped on purpose");
                 }
                 byte[] out = layer.clone();
                 if (corruptLayer) {

@@ -168,6 +168,29 @@ class RegistryAuthTest {
     }
 
     @Test
+    void aDownloadThatBreaksOffIsRetriedAndFailsCleanlyWhenItKeepsBreaking() throws Exception {
+        var retrying = new ImagePuller(store, new Registries(RegistrySettings.defaults()
+                .withRetries(3, java.time.Duration.ZERO)));
+        fake.breakLayer.set(5);
+
+        assertThatThrownBy(() -> retrying.pull(image(), AuthConfig.anonymous(), ProgressListener.NONE))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageStartingWith("download of blob " + fake.layerDigest + " from " + fake.domain()
+                        + "/test/img failed after 3 attempts")
+                .satisfies(e -> assertThat(((RegistryException) e).kind())
+                        .isEqualTo(RegistryException.Kind.UNREACHABLE));
+        assertThat(fake.requests("/v2/test/img/blobs/" + fake.layerDigest)).hasSize(3);
+        try (var files = Files.list(dir.resolve("blobs/sha256"))) {
+            assertThat(files).isEmpty();
+        }
+
+        fake.breakLayer.set(2);
+        retrying.pull(image(), AuthConfig.anonymous(), ProgressListener.NONE);
+        assertThat(store.resolve(image())).isPresent();
+        assertThat(fake.requests("/v2/test/img/blobs/" + fake.layerDigest)).hasSize(6);
+    }
+
+    @Test
     void pullByDigestRefusesContentWithAnotherDigest() throws Exception {
         fake.anyManifest = true;
         String other = "sha256:" + "ab".repeat(32);
