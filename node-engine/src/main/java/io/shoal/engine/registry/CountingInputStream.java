@@ -15,7 +15,7 @@ final class CountingInputStream extends FilterInputStream {
     private final long limit;
     private final long step;
     private final LongConsumer progress;
-    private long count;
+    private volatile long count;
     private long reported;
 
     CountingInputStream(InputStream in, long limit, long step, LongConsumer progress) {

@@ -208,8 +208,17 @@ public final class ImagePuller {
         RegistrySession.Blob blob = session.blob(digest);
         long got;
         try (CountingInputStream in = new CountingInputStream(blob.body(), total, PROGRESS_STEP,
-                n -> p.on(Progress.transfer(d.digest(), Progress.Status.DOWNLOADING, n, total)))) {
-            store.blobs().put(in, digest);
+                n -> p.on(Progress.transfer(d.digest(), Progress.Status.DOWNLOADING, n, total)));
+             StallWatch watch = StallWatch.start(in, registries.settings().stallTimeout())) {
+            try {
+                store.blobs().put(in, digest);
+            } catch (IOException e) {
+                if (watch.fired()) {
+                    long ms = registries.settings().stallTimeout().toMillis();
+                    throw new IOException("no data for " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), e);
+                }
+                throw e;
+            }
             got = in.count();
         } catch (DigestMismatchException e) {
             throw new RegistryException(RegistryException.Kind.DIGEST_MISMATCH, "blob " + digest + " of "

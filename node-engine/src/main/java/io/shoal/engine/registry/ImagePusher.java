@@ -60,7 +60,9 @@ public final class ImagePusher {
             progress.on(Progress.of(d.digest(), Progress.Status.LAYER_ALREADY_EXISTS));
             return;
         }
-        Path file = store.blobs().path(digest);
+        Path file = store.blobs().find(digest).orElseThrow(() -> new RegistryException(
+                RegistryException.Kind.NOT_FOUND, "blob " + digest + " of " + reference.familiar()
+                + " is missing from the local store"));
         long size = Files.size(file);
         Optional<String> from = mountSource(reference, digest);
         Optional<URI> upload = session.startUpload(digest, from.orElse(null));

@@ -46,6 +46,10 @@ final class FakeRegistry implements AutoCloseable {
     /** The next this-many downloads of {@link #layer} break off halfway, as a dropped connection does. */
     final java.util.concurrent.atomic.AtomicInteger breakLayer = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
+    /** The next this-many downloads of {@link #layer} send half and then nothing until the fake closes. */
+    final java.util.concurrent.atomic.AtomicInteger stallLayer = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
     private final java.util.Map<String, byte[]> extraLayers = new java.util.HashMap<>();
 
     FakeRegistry() throws IOException {
@@ -85,6 +89,7 @@ final class FakeRegistry implements AutoCloseable {
         manifestDigest = Digest.of(manifest);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.createContext("/", this::handle);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -118,6 +123,18 @@ final class FakeRegistry implements AutoCloseable {
                             + "/storage/" + layerDigest.hex() + "?signed=1");
                     send(ex, 307, "text/plain", new byte[0]);
                     return;
+                }
+                if (stallLayer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                    ex.sendResponseHeaders(200, layer.length);
+                    ex.getResponseBody().write(layer, 0, layer.length / 2);
+                    ex.getResponseBody().flush();
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IOException("stalled on purpose");
                 }
                 if (breakLayer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -190,6 +207,8 @@ final class FakeRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -191,6 +191,26 @@ class RegistryAuthTest {
     }
 
     @Test
+    void aDownloadThatStopsSendingIsDroppedAndRetried() throws Exception {
+        var impatient = new ImagePuller(store, new Registries(RegistrySettings.defaults()
+                .withRetries(2, java.time.Duration.ZERO).withStallTimeout(java.time.Duration.ofMillis(200))));
+        fake.stallLayer.set(1);
+
+        impatient.pull(image(), AuthConfig.anonymous(), ProgressListener.NONE);
+
+        assertThat(store.resolve(image())).isPresent();
+        assertThat(fake.requests("/v2/test/img/blobs/" + fake.layerDigest)).hasSize(2);
+
+        fake.stallLayer.set(2);
+        ImageStore fresh = RegistryPullPushTest.newStore(dir.resolve("fresh"));
+        var failing = new ImagePuller(fresh, new Registries(RegistrySettings.defaults()
+                .withRetries(2, java.time.Duration.ZERO).withStallTimeout(java.time.Duration.ofMillis(200))));
+        assertThatThrownBy(() -> failing.pull(image(), AuthConfig.anonymous(), ProgressListener.NONE))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("failed after 2 attempts: no data for 200 ms");
+    }
+
+    @Test
     void pullByDigestRefusesContentWithAnotherDigest() throws Exception {
         fake.anyManifest = true;
         String other = "sha256:" + "ab".repeat(32);
