@@ -170,8 +170,8 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
-        public int waitExit(String containerId) {
-            return exits.get(containerId).join();
+        public java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+            return exits.get(containerId);
         }
 
         @Override

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The worker's {@link TaskRuntime} over this host's node engine. A task's container is created from its
@@ -63,13 +63,8 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        try {
-            return engine.waitFor(containerId).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new TaskRuntimeException(cause.getMessage(), cause);
-        }
+    public CompletionStage<Integer> waitExit(String containerId) {
+        return call(() -> engine.waitFor(containerId));
     }
 
     @Override

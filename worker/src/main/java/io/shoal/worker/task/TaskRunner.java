@@ -223,8 +223,13 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         }
         watching = true;
         String id = containerId;
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> runtime.waitExit(id), blocking),
-                (code, e) -> new Exited(id, code, e == null ? null : unwrap(e)));
+        java.util.concurrent.CompletionStage<Integer> exit;
+        try {
+            exit = runtime.waitExit(id);
+        } catch (RuntimeException e) {
+            exit = CompletableFuture.failedFuture(e);
+        }
+        getContext().pipeToSelf(exit, (code, e) -> new Exited(id, code, e == null ? null : unwrap(e)));
     }
 
     private void removeContainer() {

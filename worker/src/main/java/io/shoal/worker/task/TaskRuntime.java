@@ -2,10 +2,12 @@ package io.shoal.worker.task;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the worker needs of a container runtime, and nothing more: the narrow port the task runners drive
- * (Swarm's executor interface). Every method blocks, so runners call it off the actor threads. Failures
+ * (Swarm's executor interface). Every method but {@link #waitExit} blocks, so runners call them off the
+ * actor threads. Failures
  * are {@link TaskRuntimeException}s.
  */
 public interface TaskRuntime {
@@ -18,8 +20,8 @@ public interface TaskRuntime {
 
     void start(String containerId);
 
-    /** Blocks until the container's process exits; its exit code. */
-    int waitExit(String containerId);
+    /** Completes with the exit code when the container's process exits; holds no thread meanwhile. */
+    CompletionStage<Integer> waitExit(String containerId);
 
     /** Sends the stop signal, and KILL after {@code grace}; returns once the container has stopped. */
     void stop(String containerId, Duration grace);

@@ -24,8 +24,8 @@ public record UnavailableRuntime(String reason) implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        throw new TaskRuntimeException("node engine unavailable: " + reason);
+    public java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new TaskRuntimeException("node engine unavailable: " + reason));
     }
 
     @Override

@@ -61,12 +61,8 @@ public final class FakeTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        CompletableFuture<Integer> exit;
-        synchronized (this) {
-            exit = get(containerId).exit;
-        }
-        return exit.join();
+    public synchronized java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+        return get(containerId).exit;
     }
 
     @Override
