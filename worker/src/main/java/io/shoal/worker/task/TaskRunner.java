@@ -241,8 +241,11 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         busy = true;
         java.time.Duration grace = ContainerPlan.grace(task.task().spec());
         getContext().pipeToSelf(CompletableFuture.runAsync(() -> {
-            runtime.stop(id, grace);
-            runtime.remove(id);
+            try {
+                runtime.stop(id, grace);
+            } finally {
+                runtime.remove(id); // a container that never started cannot be stopped, but still goes
+            }
         }, blocking), (ok, e) -> new Removed(e == null ? null : unwrap(e)));
     }
 
