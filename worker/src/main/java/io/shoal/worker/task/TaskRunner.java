@@ -49,6 +49,7 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
     private boolean busy;
     private boolean watching;
     private boolean removing;
+    private boolean stopping;
 
     /** {@code existing} is this task's container found on the node at start (re-sync), or null. */
     public static Behavior<Command> create(AssignedTask task, TaskRuntime.TaskContainer existing, TaskRuntime runtime,
@@ -165,6 +166,17 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
 
     private void step() {
         if (busy || removing) {
+            return;
+        }
+        if (status.state().isTerminal() && watching && !stopping
+                && task.task().desiredState().compareTo(TaskState.RUNNING) > 0) {
+            stopping = true; // the managers ended it while its container came up: stop it, nothing to report
+            String id = containerId;
+            java.time.Duration grace = ContainerPlan.grace(task.task().spec());
+            run(() -> {
+                runtime.stop(id, grace);
+                return new Done(null, null, null, null);
+            }, TaskState.SHUTDOWN);
             return;
         }
         TaskStep.Action action = TaskStep.next(task.task().desiredState(), status.state(), containerId != null);

@@ -145,4 +145,20 @@ class TaskSupervisorTest {
         runtime.exit(keptId, 0);
         assertThat(reports.receiveMessage(Duration.ofSeconds(5)).status().state()).isEqualTo(TaskState.COMPLETE);
     }
+
+    @Test
+    void aTaskTheManagersEndedWhileItsContainerCameUpIsStoppedWithoutAReport() {
+        startSupervisor();
+        AssignedTask t = task("t1", 1, "busybox:latest", TaskState.RUNNING);
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(t), List.of())));
+        statesUntil("t1", TaskState.RUNNING);
+        Task ended = t.task().withStatus(TaskStatus.of(Nodes.T0, TaskState.SHUTDOWN, "shutdown"), new Version(++version), Nodes.T0)
+                .withDesiredState(TaskState.REMOVE, new Version(++version), Nodes.T0);
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", false, List.of(new AssignedTask(ended, "web")), List.of())));
+        reports.awaitAssert(() -> {
+            assertThat(runtime.calls).contains("stop c1 10s");
+            return null;
+        });
+        reports.expectNoMessage(Duration.ofMillis(200));
+    }
 }
