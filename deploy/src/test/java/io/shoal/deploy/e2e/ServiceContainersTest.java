@@ -129,6 +129,29 @@ class ServiceContainersTest {
         assertThat(again.get("/tasks?filters=" + Api.filters("{\"service\":[\"failing\"]}")).json()).hasSize(3);
         assertThat(again.delete("/services/failing").status()).isEqualTo(200);
         eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+
+        // Health checks run inside the container: running once healthy, failed when unhealthy.
+        assertThat(again.post("/services/create", checked("healthy", "test -e /tmp/ok")).status()).isEqualTo(201);
+        assertThat(again.post("/services/create", checked("unhealthy", "false")).status()).isEqualTo(201);
+        eventually(() -> "running".equals(stateOf(again, "healthy")) && "failed".equals(stateOf(again, "unhealthy")) ? true : null);
+        JsonNode sick = again.get("/tasks?filters=" + Api.filters("{\"service\":[\"unhealthy\"]}")).json().get(0);
+        assertThat(sick.at("/Status/Err").asText()).isEqualTo("task: unhealthy container");
+        assertThat(again.delete("/services/healthy").status()).isEqualTo(200);
+        assertThat(again.delete("/services/unhealthy").status()).isEqualTo(200);
+        eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+    }
+
+    /** A service whose container creates /tmp/ok and sleeps, checked every 200 ms by {@code test}; never restarted. */
+    static String checked(String name, String test) {
+        return "{\"Name\":\"" + name + "\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
+                + "\"Args\":[\"sh\",\"-c\",\"touch /tmp/ok; exec sleep 600\"],\"StopGracePeriod\":1000000000,"
+                + "\"HealthCheck\":{\"Test\":[\"CMD-SHELL\",\"" + test + "\"],\"Interval\":200000000,\"Retries\":2}},"
+                + "\"RestartPolicy\":{\"Condition\":\"none\"}},\"Mode\":{\"Replicated\":{\"Replicas\":1}}}";
+    }
+
+    static String stateOf(Api api, String service) throws Exception {
+        JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"" + service + "\"]}")).json();
+        return tasks.size() == 1 ? tasks.get(0).at("/Status/State").asText() : "";
     }
 
     static JsonNode runningTasks(Api api) throws Exception {

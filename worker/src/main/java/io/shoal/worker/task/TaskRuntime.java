@@ -1,5 +1,6 @@
 package io.shoal.worker.task;
 
+import io.shoal.engine.image.Healthcheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +15,15 @@ public interface TaskRuntime {
 
     /** Makes the image usable here (pulling it if the runtime can); {@link TaskRuntimeException.NoSuchImage} if not. */
     void prepare(String image);
+
+    /** The image's own HEALTHCHECK, or null when it has none. The image has been prepared. */
+    Healthcheck imageHealthcheck(String image);
+
+    /**
+     * Runs one health probe inside the running container; its exit code. A probe that has not finished
+     * within {@code timeout} counts as failed (-1), as Docker counts it.
+     */
+    int probe(String containerId, List<String> argv, Duration timeout);
 
     /** Creates the container (not started); returns its id. */
     String create(ContainerPlan plan);

@@ -46,6 +46,21 @@ public final class FakeTaskRuntime implements TaskRuntime {
         }
     }
 
+    /** Exit codes the next probes return, in order; 0 once used up. */
+    public final java.util.Deque<Integer> probes = new java.util.ArrayDeque<>();
+    public io.shoal.engine.image.Healthcheck imageCheck;
+
+    @Override
+    public synchronized io.shoal.engine.image.Healthcheck imageHealthcheck(String image) {
+        return imageCheck;
+    }
+
+    @Override
+    public synchronized int probe(String containerId, List<String> argv, Duration timeout) {
+        calls.add("probe " + containerId + " " + String.join(" ", argv));
+        return probes.isEmpty() ? 0 : probes.poll();
+    }
+
     @Override
     public synchronized String create(ContainerPlan plan) {
         String id = "c" + ids.incrementAndGet();
