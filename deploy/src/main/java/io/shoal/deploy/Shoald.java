@@ -1,5 +1,7 @@
 package io.shoal.deploy;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
@@ -17,6 +19,7 @@ import io.shoal.manager.state.JournalSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -76,12 +79,17 @@ public final class Shoald implements Callable<Integer> {
         JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
         LOG.info("shoald starting node.id={} data-root={} api={} cluster={} advertise={}", nodeId, settings.dataRoot(),
                 settings.apiAddr(), settings.clusterAddr(), advertise);
-        try (NodeEngine engine = NodeEngine.open(settings.dataRoot())) {
-            ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine), "shoal",
-                    DaemonConfig.build(settings, advertise));
-            system.getWhenTerminated().toCompletableFuture().join();
-        }
-        LOG.info("shoald stopped node.id={}", nodeId);
+        NodeEngine engine = NodeEngine.open(settings.dataRoot());
+        ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine), "shoal",
+                DaemonConfig.build(settings, advertise));
+        // Inside the coordinated shutdown, which a SIGTERM's JVM hook waits for: the main thread may not
+        // get to run again before the JVM halts.
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "shoald-stopped", () -> {
+            engine.close(); // containers keep running; the next shoald re-adopts them
+            LOG.info("shoald stopped node.id={}", nodeId);
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        system.getWhenTerminated().toCompletableFuture().join();
         return 0;
     }
 
