@@ -19,6 +19,7 @@ import io.shoal.engine.linux.LinuxFiles;
 import io.shoal.engine.linux.LinuxMounter;
 import io.shoal.engine.linux.RuncRuntime;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.exec.ExecResult;
 import io.shoal.engine.volume.Volume;
 import io.shoal.engine.volume.VolumeStore;
@@ -181,7 +182,30 @@ public final class Engine implements AutoCloseable {
 
     /** The container's output so far; with {@code follow}, blocks and keeps sending until the container exits. */
     public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
-        containers.logs(id, follow, sink);
+        containers.logs(id, LogQuery.all().withFollow(follow), sink);
+    }
+
+    /**
+     * {@code docker logs}: entries filtered by stream, since/until and tail; with follow, blocks until the container
+     * exits. Each {@link LogEntry} has Docker's json-file shape ({@link LogEntry#toDockerJson()}) and its timestamp.
+     * The sink may throw to stop (a client gone).
+     */
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        containers.logs(id, query, sink);
+    }
+
+    /**
+     * {@code docker attach} / {@code docker run} without -d (output only): blocks, sending the container's output
+     * from its first line ({@code fromStart}) or from now, until the current run — for a created container, its
+     * next run — exits. Call it before {@link #start} to see everything. Stdin is not attached.
+     */
+    public void attach(String id, boolean fromStart, Consumer<LogEntry> sink) {
+        containers.attach(id, fromStart, sink);
+    }
+
+    /** Docker's wait condition {@code next-exit}: the exit code of the run after the current one ends. */
+    public CompletableFuture<Integer> waitForNextExit(String id) {
+        return containers.waitForNextExit(id);
     }
 
     /** Runs {@code argv} inside the running container and collects its output. */
