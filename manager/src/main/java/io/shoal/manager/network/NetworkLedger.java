@@ -59,6 +59,7 @@ public final class NetworkLedger {
                 vnis.release(gone.id());
             }
         } else if (e instanceof ClusterEvent.TaskNetworksAttached a) {
+            detachDropped(a.taskId(), a.attachments());
             taskNetworks.put(a.taskId(), List.copyOf(a.attachments()));
             released.remove(a.taskId());
             reserve(a.taskId(), a.attachments());
@@ -111,6 +112,11 @@ public final class NetworkLedger {
         return networks.values().stream().filter(n -> n.spec().ingress()).findFirst();
     }
 
+    /** The task's attachments as recorded (also after it ended). */
+    public List<NetworkAttachment> attachmentsOf(String taskId) {
+        return taskNetworks.getOrDefault(taskId, List.of());
+    }
+
     public Endpoint endpointOf(String serviceId) {
         return endpoints.getOrDefault(serviceId, Endpoint.NONE);
     }
@@ -154,6 +160,19 @@ public final class NetworkLedger {
         for (NetworkAttachment a : attachments) {
             for (String addr : a.addresses()) {
                 ipam.reserveAddress(a.networkId(), Addresses.taskOwner(taskId), Addresses.address(addr));
+            }
+        }
+    }
+
+    /** A live task re-attached (its service started or stopped publishing ingress ports) frees what it left. */
+    private void detachDropped(String taskId, List<NetworkAttachment> next) {
+        List<NetworkAttachment> old = taskNetworks.get(taskId);
+        if (old == null || released.contains(taskId)) {
+            return;
+        }
+        for (NetworkAttachment o : old) {
+            if (next.stream().noneMatch(n -> n.networkId().equals(o.networkId()))) {
+                ipam.releaseAddress(o.networkId(), Addresses.taskOwner(taskId));
             }
         }
     }

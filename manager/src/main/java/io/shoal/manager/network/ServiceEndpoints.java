@@ -46,19 +46,25 @@ public final class ServiceEndpoints {
             events.set(i, events.get(i) instanceof ClusterEvent.ServiceCreated ? new ClusterEvent.ServiceCreated(service)
                     : new ClusterEvent.ServiceUpdated(service));
             Endpoint old = s.networks().endpointOf(service.id());
-            Endpoint next;
             try (NetworkLedger.Scratch x = s.networks().begin()) {
-                next = endpoint(s, service, old, x);
+                Endpoint next = endpoint(s, service, old, x);
+                long index = events.stream().mapToLong(ClusterEvent::index).max().orElse(s.index());
+                if (!next.equals(old)) {
+                    events.add(new ClusterEvent.ServiceEndpointAllocated(service.id(), next, ++index));
+                }
+                if (publishesIngress(old) != publishesIngress(next)) {
+                    events.addAll(IngressAttachments.reattach(s, service.id(), publishesIngress(next), x, index));
+                }
             } catch (Refusal r) {
                 return Decision.rejected(r.reason, r.getMessage());
-            }
-            if (!next.equals(old)) {
-                long index = events.stream().mapToLong(ClusterEvent::index).max().orElse(s.index()) + 1;
-                events.add(new ClusterEvent.ServiceEndpointAllocated(service.id(), next, index));
             }
             return new Decision<>(events, Result.ok(service), d.logFormat(), d.logArgs());
         }
         return d;
+    }
+
+    static boolean publishesIngress(Endpoint e) {
+        return e.ports().stream().anyMatch(Ports::isIngress);
     }
 
     private static Service service(ClusterEvent e) {

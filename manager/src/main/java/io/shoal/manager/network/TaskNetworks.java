@@ -72,6 +72,13 @@ public final class TaskNetworks {
                 }
             }
             endpoints.put(a.serviceId(), a.endpoint());
+        } else if (e instanceof ClusterEvent.TaskNetworksAttached a) {
+            List<NetworkAttachment> held = s.networks().attachmentsOf(a.taskId());
+            for (NetworkAttachment n : a.attachments()) {
+                if (held.stream().noneMatch(h -> h.networkId().equals(n.networkId()))) {
+                    n.addresses().forEach(addr -> x.reserve(n.networkId(), Addresses.taskOwner(a.taskId()), Addresses.address(addr)));
+                }
+            }
         }
     }
 

@@ -120,6 +120,27 @@ class ServiceNetworksTest {
     }
 
     @Test
+    void publishingAndUnpublishingAnIngressPortReattachesRunningTasksInPlace() {
+        Service web = create(on(Services.replicated("web", 2), "backend"));
+        List<String> ids = live(web).stream().map(Task::id).toList();
+        Network ingress = state.networks().ingress().orElseThrow();
+        web = run(ServiceEndpoints.decide(state, decisions.updateService(state, web.id(), web.version().index(),
+                publishing(on(Services.replicated("web", 2), "backend"), null, port(80, 8080)))));
+        assertThat(live(web)).extracting(Task::id).containsExactlyInAnyOrderElementsOf(ids);
+        for (String id : ids) {
+            assertThat(state.networks().attachmentsOf(id)).extracting(NetworkAttachment::networkId).containsExactly(ingress.id(), backend.id());
+        }
+        assertThat(state.networks().allocations(ingress.id())).hasSize(3); // the VIP and two tasks
+        web = run(ServiceEndpoints.decide(state, decisions.updateService(state, web.id(), web.version().index(),
+                on(Services.replicated("web", 2), "backend"))));
+        for (String id : ids) {
+            assertThat(state.networks().attachmentsOf(id)).extracting(NetworkAttachment::networkId).containsExactly(backend.id());
+        }
+        assertThat(state.networks().allocations(ingress.id())).isEmpty();
+        assertUniqueLiveAddresses();
+    }
+
+    @Test
     void dnsrrServicesGetNoVip() {
         Service web = create(publishing(on(Services.replicated("web", 2), "backend"), "dnsrr"));
         assertThat(state.networks().endpointOf(web.id()).virtualIps()).isEmpty();
