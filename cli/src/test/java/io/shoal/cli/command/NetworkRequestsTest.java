@@ -18,7 +18,8 @@ class NetworkRequestsTest {
             .on("GET /networks/backend", 200, BACKEND)
             .on("DELETE /networks/backend", 204, null)
             .on("DELETE /networks/busy", 403, "{\"message\":\"error while removing network: network busy id x has active endpoints (service web)\"}")
-            .on("POST /networks/prune", 200, "{\"NetworksDeleted\":[\"spare\",\"old\"]}");
+            .on("POST /networks/prune", 200, "{\"NetworksDeleted\":[\"spare\",\"old\"]}")
+            .on("POST /services/create", 201, "{\"ID\":\"ak7w3gjqoa3kuz8xcpnyy0pvl\"}");
 
     @AfterEach
     void stop() {
@@ -92,5 +93,28 @@ class NetworkRequestsTest {
         assertThat(r.code()).isZero();
         assertThat(daemon.targets()).containsExactly("POST /v1.49/networks/prune?filters={\"label\":{\"tmp\":true}}");
         assertThat(r.out()).isEqualTo("Deleted Networks:\nspare\nold\n");
+    }
+
+    @Test
+    void serviceCreateAttachesNetworksWithAliasesAndSetsTheEndpointMode() {
+        Cli.Result r = Cli.run(daemon.address(), "service", "create", "--name", "dns", "--network", "backend",
+                "--network", "name=db,alias=store,alias=cache", "--endpoint-mode", "dnsrr", "-p", "published=53,target=53,mode=host",
+                "busybox:latest");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(daemon.body("POST", "/services/create")).isEqualTo("{\"Name\":\"dns\",\"TaskTemplate\":{\"ContainerSpec\":"
+                + "{\"Image\":\"busybox:latest\"},\"Networks\":[{\"Target\":\"backend\"},{\"Target\":\"db\",\"Aliases\":[\"store\",\"cache\"]}]},"
+                + "\"Mode\":{\"Replicated\":{}},\"EndpointSpec\":{\"Ports\":[{\"Protocol\":\"tcp\",\"TargetPort\":53,"
+                + "\"PublishedPort\":53,\"PublishMode\":\"host\"}],\"Mode\":\"dnsrr\"}}");
+    }
+
+    @Test
+    void aBadNetworkOrEndpointModeIsAUsageError() {
+        assertThat(Cli.run(daemon.address(), "service", "create", "--network", "name=db,color=red", "busybox").err())
+                .contains("invalid network option \"color\" in \"name=db,color=red\": expected name or alias");
+        Cli.Result r = Cli.run(daemon.address(), "service", "create", "--endpoint-mode", "rr", "busybox");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("invalid endpoint mode \"rr\": expected vip or dnsrr");
+        assertThat(daemon.targets()).isEmpty();
     }
 }
