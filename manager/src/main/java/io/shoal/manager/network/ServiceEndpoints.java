@@ -125,7 +125,7 @@ public final class ServiceEndpoints {
         List<String> networks = new ArrayList<>();
         if (ports.stream().anyMatch(Ports::isIngress)) {
             Network ingress = s.networks().ingress().orElseThrow(() -> new Refusal(Result.Reason.INVALID,
-                    "EndpointSpec.Ports: ingress ports need the ingress network, which does not exist"));
+                    "EndpointSpec.Ports: service needs ingress network, but no ingress network is present (create one: docker network create -d overlay --ingress ingress)"));
             networks.add(ingress.id());
         }
         List<TaskSpec.NetworkAttachmentConfig> targets = v.spec().taskTemplate().networks();

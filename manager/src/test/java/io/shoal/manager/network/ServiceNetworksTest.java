@@ -141,6 +141,17 @@ class ServiceNetworksTest {
     }
 
     @Test
+    void withoutAnIngressNetworkIngressPortsAreRefusedUntilOneIsCreated() {
+        run(networks.remove(state, state.networks().ingress().orElseThrow().id()));
+        Decision<Service> refused = tryCreate(publishing(Services.replicated("web", 1), null, port(80, 8080)));
+        assertThat(((Result.Rejected<Service>) refused.result()).message())
+                .startsWith("EndpointSpec.Ports: service needs ingress network, but no ingress network is present");
+        Network mesh = run(networks.create(state, new NetworkSpec("mesh", "overlay", null, null, false, false, true, null)));
+        Service web = create(publishing(Services.replicated("web", 1), null, port(80, 8080)));
+        assertThat(state.networks().endpointOf(web.id()).virtualIps()).extracting(Endpoint.VirtualIp::networkId).containsExactly(mesh.id());
+    }
+
+    @Test
     void dnsrrServicesGetNoVip() {
         Service web = create(publishing(on(Services.replicated("web", 2), "backend"), "dnsrr"));
         assertThat(state.networks().endpointOf(web.id()).virtualIps()).isEmpty();

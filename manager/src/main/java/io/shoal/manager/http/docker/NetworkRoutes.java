@@ -40,9 +40,20 @@ final class NetworkRoutes extends AllDirectives {
                 pathEnd(() -> get(() -> parameterOptional("filters", this::list))),
                 path("create", () -> post(() -> entity(Unmarshaller.entityToString(), this::create))),
                 path("prune", () -> post(() -> parameterOptional("filters", this::prune))),
-                path(PathMatchers.segment(), ref -> concat(
-                        get(() -> completeWithFuture(Responses.of(cluster.read(), s -> NetworkViews.network(Lookup.network(s, ref))))),
-                        delete(() -> remove(ref))))));
+                pathPrefix(PathMatchers.segment(), ref -> concat(
+                        pathEnd(() -> concat(
+                                get(() -> completeWithFuture(Responses.of(cluster.read(), s -> NetworkViews.network(Lookup.network(s, ref))))),
+                                delete(() -> remove(ref)))),
+                        path(PathMatchers.segment(), action -> post(() -> connect(ref, action)))))));
+    }
+
+    /** Containers joining networks are the node engine's; on a manager the swarm attaches tasks, not containers. */
+    private Route connect(String ref, String action) {
+        if (!action.equals("connect") && !action.equals("disconnect")) {
+            return reject();
+        }
+        return complete(Responses.error(501, "network " + action + " " + ref + ": standalone containers cannot join swarm "
+                + "networks on Shoal yet; attach services with --network"));
     }
 
     private Route list(Optional<String> filtersJson) {

@@ -105,6 +105,10 @@ class NetworkRoutesTest {
         assertThat(send("GET", "/networks?filters=" + filters("{\"label\":[\"team=b\"]}"), null).body()).isEmpty();
         assertThat(send("GET", "/networks?filters=" + filters("{\"driver\":[\"bridge\"]}"), null).body()).isEmpty();
 
+        Reply connect = send("POST", "/networks/backend/connect", "{\"Container\":\"abc\"}");
+        assertThat(connect.status()).isEqualTo(501);
+        assertThat(connect.body().get("message").asText()).startsWith("network connect backend: standalone containers cannot join");
+        assertThat(send("POST", "/networks/backend/bogus", null).status()).isEqualTo(404);
         assertThat(send("DELETE", "/networks/backend", null).status()).isEqualTo(204);
         Reply gone = send("GET", "/networks/backend", null);
         assertThat(gone.status()).isEqualTo(404);
