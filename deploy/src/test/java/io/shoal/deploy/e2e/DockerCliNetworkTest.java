@@ -94,7 +94,15 @@ class DockerCliNetworkTest {
                 "--publish", "mode=host,target=53,published=5353,protocol=udp", "busybox:latest", "sleep", "3600");
         assertThat(ok("service", "inspect", "--format", "{{.Spec.EndpointSpec.Mode}} {{len .Endpoint.VirtualIPs}}", "dns").strip()).isEqualTo("dnsrr 0");
 
+        ok("service", "create", "--detach", "--name", "api", "--network", "backend", "busybox:latest", "sleep", "3600");
+        assertThat(ok("service", "inspect", "--format", "{{len .Endpoint.VirtualIPs}}", "api").strip()).isEqualTo("1");
+        ok("service", "update", "--detach", "--publish-add", "9090:90", "api");
+        assertThat(ok("service", "inspect", "--format", "{{range .Endpoint.Ports}}{{.PublishedPort}}{{end}} {{len .Endpoint.VirtualIPs}}", "api").strip())
+                .isEqualTo("9090 2");
+        assertThat(refused("service", "update", "--detach", "--publish-add", "8080:81", "api")).contains("port '8080' is already in use by service 'web'");
+
         assertThat(refused("network", "rm", "backend")).contains("has active endpoints");
+        ok("service", "rm", "api");
         ok("service", "rm", "web", "dns");
         assertThat(ok("network", "rm", "backend").strip()).isEqualTo("backend");
         ok("network", "create", "-d", "overlay", "spare");
