@@ -47,7 +47,7 @@ final class IngressAttachments {
             } else {
                 now.stream().filter(a -> !a.networkId().equals(ingress.id())).forEach(next::add);
             }
-            out.add(new ClusterEvent.TaskNetworksAttached(t.id(), next, ++index));
+            out.add(new ClusterEvent.TaskNetworksAttached(t.id(), List.copyOf(next), ++index));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import io.shoal.manager.state.Result;
 import io.shoal.manager.state.State;
 import io.shoal.net.ipam.Cidr;
 import io.shoal.net.ipam.IpamResult;
+import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.ipam.NetworkPool;
 import io.shoal.net.ipam.SubnetRequest;
 import java.time.Clock;
@@ -97,7 +98,7 @@ public final class NetworkDecisions {
                     : new SubnetRequest(blank(wanted.subnet()), blank(wanted.gateway()), blank(wanted.ipRange()));
             IpamResult<NetworkPool> pool = x.createNetwork(id, request);
             if (pool instanceof IpamResult.Refused<NetworkPool> no) {
-                return Decision.rejected(Result.Reason.INVALID, "IPAM.Config[0]: " + no.error().detail());
+                return Decision.rejected(Result.Reason.INVALID, "IPAM.Config[0]: " + no.error().detail() + hostBitsHint(wanted));
             }
             NetworkPool p = pool.orElseThrow();
             Integer vni = null;
@@ -166,7 +167,7 @@ public final class NetworkDecisions {
         }
         Optional<Cidr> asked = Cidr.parse(wanted.subnet());
         if (asked.isEmpty()) {
-            return Optional.empty(); // the IPAM refuses it with the reason
+            return Optional.empty(); // malformed: the IPAM refuses it with the reason
         }
         for (Network n : s.networks().networks()) {
             Cidr theirs = Cidr.of(n.pools().get(0).subnet());
@@ -176,6 +177,25 @@ public final class NetworkDecisions {
             }
         }
         return Optional.empty();
+    }
+
+    /** Docker's hint for {@code 10.1.0.1/16}: the subnet it should be. */
+    static String hostBitsHint(NetworkSpec.IpamConfig wanted) {
+        if (wanted == null || wanted.subnet() == null) {
+            return "";
+        }
+        int slash = wanted.subnet().indexOf('/');
+        Optional<Ipv4> address = slash < 0 ? Optional.empty() : Ipv4.parse(wanted.subnet().substring(0, slash));
+        if (address.isEmpty() || !wanted.subnet().substring(slash + 1).matches("\\d{1,2}")) {
+            return "";
+        }
+        int prefix = Integer.parseInt(wanted.subnet().substring(slash + 1));
+        if (prefix > 32) {
+            return "";
+        }
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        Ipv4 network = new Ipv4(address.get().bits() & mask);
+        return network.equals(address.get()) ? "" : " (it has host bits set: it should be " + network + "/" + prefix + ")";
     }
 
     private static NetworkSpec normalized(NetworkSpec s) {

@@ -51,7 +51,7 @@ public final class TaskNetworks {
                     TaskStatus status = new TaskStatus(now, TaskState.REJECTED, "failed to allocate network IP for task", refused, null);
                     out.set(i, new ClusterEvent.TaskCreated(t.withStatus(status, t.version(), now)));
                 } else if (!attachments.isEmpty()) {
-                    out.add(new ClusterEvent.TaskNetworksAttached(t.id(), attachments, ++index));
+                    out.add(new ClusterEvent.TaskNetworksAttached(t.id(), List.copyOf(attachments), ++index));
                 }
             }
         }
