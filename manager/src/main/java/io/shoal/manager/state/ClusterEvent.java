@@ -57,4 +57,10 @@ public sealed interface ClusterEvent {
     }
 
     record TaskRemoved(String taskId, long index) implements ClusterEvent {}
+
+    /** The CA material or join secrets changed (swarm init, token rotation). */
+    record SecurityUpdated(io.shoal.manager.ca.ClusterSecurity security, long index) implements ClusterEvent {}
+
+    /** {@code docker node rm}. */
+    record NodeRemoved(String nodeId, long index) implements ClusterEvent {}
 }

@@ -3,6 +3,8 @@ package io.shoal.manager.state;
 import akka.serialization.SerializerWithStringManifest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.shoal.api.proto.ClusterEventP;
+import io.shoal.api.proto.ClusterSecurityP;
+import io.shoal.manager.ca.ClusterSecurity;
 import io.shoal.api.proto.ModelProto;
 import io.shoal.api.proto.RemovedP;
 import io.shoal.api.proto.StateSnapshotP;
@@ -69,6 +71,10 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             b.setTaskUpdated(ModelProto.task(t.task()));
         } else if (e instanceof ClusterEvent.TaskRemoved t) {
             b.setTaskRemoved(RemovedP.newBuilder().setId(t.taskId()).setIndex(t.index()));
+        } else if (e instanceof ClusterEvent.SecurityUpdated u) {
+            b.setSecurityUpdated(security(u.security()).setIndex(u.index()));
+        } else if (e instanceof ClusterEvent.NodeRemoved n) {
+            b.setNodeRemoved(RemovedP.newBuilder().setId(n.nodeId()).setIndex(n.index()));
         }
         return b.build();
     }
@@ -84,6 +90,8 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             case TASK_CREATED: return new ClusterEvent.TaskCreated(ModelProto.task(p.getTaskCreated()));
             case TASK_UPDATED: return new ClusterEvent.TaskUpdated(ModelProto.task(p.getTaskUpdated()));
             case TASK_REMOVED: return new ClusterEvent.TaskRemoved(p.getTaskRemoved().getId(), p.getTaskRemoved().getIndex());
+            case SECURITY_UPDATED: return new ClusterEvent.SecurityUpdated(security(p.getSecurityUpdated()), p.getSecurityUpdated().getIndex());
+            case NODE_REMOVED: return new ClusterEvent.NodeRemoved(p.getNodeRemoved().getId(), p.getNodeRemoved().getIndex());
             default: throw new NotSerializableException("cluster state event of unknown kind " + p.getEventCase());
         }
     }
@@ -96,6 +104,9 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         s.nodes().forEach(n -> b.addNodes(ModelProto.node(n)));
         s.services().forEach(v -> b.addServices(ModelProto.service(v)));
         s.tasks().forEach(t -> b.addTasks(ModelProto.task(t)));
+        if (s.security() != null) {
+            b.setSecurity(security(s.security()));
+        }
         return b.build();
     }
 
@@ -103,6 +114,16 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         return new StateSnapshot(p.hasSwarm() ? ModelProto.swarm(p.getSwarm()) : null, p.getIndex(),
                 p.getNodesList().stream().map(ModelProto::node).toList(),
                 p.getServicesList().stream().map(ModelProto::service).toList(),
-                p.getTasksList().stream().map(ModelProto::task).toList());
+                p.getTasksList().stream().map(ModelProto::task).toList(),
+                p.hasSecurity() ? security(p.getSecurity()) : null);
+    }
+
+    static ClusterSecurityP.Builder security(ClusterSecurity s) {
+        return ClusterSecurityP.newBuilder().setCaCertificatePem(s.caCertificatePem()).setCaKeyPem(s.caKeyPem())
+                .setCaDigest(s.caDigest()).setWorkerSecret(s.workerSecret()).setManagerSecret(s.managerSecret());
+    }
+
+    static ClusterSecurity security(ClusterSecurityP p) {
+        return new ClusterSecurity(p.getCaCertificatePem(), p.getCaKeyPem(), p.getCaDigest(), p.getWorkerSecret(), p.getManagerSecret());
     }
 }

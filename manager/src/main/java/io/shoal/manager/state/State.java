@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.shoal.manager.ca.ClusterSecurity;
 
 /**
  * The cluster's desired and last observed state: the swarm, nodes, services and tasks, with the index of
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class State {
     private Swarm swarm;
+    private ClusterSecurity security;
     private long index;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
@@ -47,6 +49,11 @@ public final class State {
             tasks.put(t.task().id(), t.task());
         } else if (e instanceof ClusterEvent.TaskRemoved t) {
             tasks.remove(t.taskId());
+        } else if (e instanceof ClusterEvent.SecurityUpdated u) {
+            security = u.security();
+            swarm = swarm == null ? null : MembershipDecisions.withTokens(swarm, security);
+        } else if (e instanceof ClusterEvent.NodeRemoved n) {
+            nodes.remove(n.nodeId());
         }
         index = Math.max(index, e.index());
         return this;
@@ -58,6 +65,11 @@ public final class State {
 
     public Optional<Swarm> swarm() {
         return Optional.ofNullable(swarm);
+    }
+
+    /** The cluster CA and join secrets, once the swarm is initialised. */
+    public Optional<ClusterSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     public Collection<Node> nodes() {
@@ -106,6 +118,13 @@ public final class State {
         nodes.forEach(n -> s.nodes.put(n.id(), n));
         services.forEach(v -> s.services.put(v.id(), v));
         tasks.forEach(t -> s.tasks.put(t.id(), t));
+        return s;
+    }
+
+    /** Restores a state from a snapshot that also holds the cluster security. */
+    static State of(StateSnapshot snap, ClusterSecurity security) {
+        State s = of(snap.swarm(), snap.index(), snap.nodes(), snap.services(), snap.tasks());
+        s.security = security;
         return s;
     }
 }
