@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ import java.util.Set;
  * through the Receptionist under {@link #KEY}). It opens sessions, pushes each node's assignments (the
  * whole set, then changes, at most once per batch interval), applies workers' status reports to the
  * cluster state in one command per interval and acknowledges them once persisted, and marks nodes down
- * whose heartbeats stop (also nodes that never came back after a manager restart).
+ * whose heartbeats stop, and nodes the state says are up but that open no session within the same timeout
+ * of this dispatcher noticing them (after a manager restart, or a swarm just initialised).
  */
 public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     public static final ServiceKey<DispatcherMessage> KEY = ServiceKey.create(DispatcherMessage.class, DispatchProtocol.SERVICE_KEY);
@@ -59,7 +61,8 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     private final Clock clock;
     private final IdGenerator ids;
     private final ActorRefResolver resolver;
-    private final Instant startedAt;
+    /** Nodes the state says are up but that have no session here, since when this dispatcher noticed. */
+    private final Map<String, Instant> unseenSince = new HashMap<>();
     private final Map<String, NodeSession> sessions = new LinkedHashMap<>();
     private final List<ReportStatus> pending = new ArrayList<>();
     private boolean observing;
@@ -84,7 +87,6 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         this.clock = clock;
         this.ids = ids;
         this.resolver = ActorRefResolver.get(ctx.getSystem());
-        this.startedAt = clock.instant();
     }
 
     @Override
@@ -208,21 +210,27 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
             boolean expired = s.expired(now, timeout);
             if (expired) {
                 getContext().getLog().warn("worker session expired node.id={} session={}", s.nodeId, s.id);
+                unseenSince.put(s.nodeId, s.lastSeen());
             }
             return expired;
         });
         Optional<StateSnapshot> snapshot = view.current();
-        if (markingDown || snapshot.isEmpty() || !startedAt.plus(timeout).isBefore(now)) {
+        if (snapshot.isEmpty()) {
             return;
         }
         Set<String> down = new HashSet<>();
+        Set<String> up = new HashSet<>();
         for (Node n : snapshot.get().nodes()) {
             boolean ready = n.status() == null || !"down".equals(n.status().state());
             if (ready && !sessions.containsKey(n.id())) {
-                down.add(n.id());
+                up.add(n.id());
+                if (unseenSince.computeIfAbsent(n.id(), k -> now).plus(timeout).isBefore(now)) {
+                    down.add(n.id());
+                }
             }
         }
-        if (!down.isEmpty()) {
+        unseenSince.keySet().retainAll(up);
+        if (!down.isEmpty() && !markingDown) {
             markingDown = true;
             getContext().ask(Result.class, state, timeout,
                     r -> new ClusterState.MarkNodesDown(List.copyOf(down), HEARTBEAT_FAILURE, narrow(r)),

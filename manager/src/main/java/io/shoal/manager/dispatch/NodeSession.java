@@ -34,6 +34,10 @@ final class NodeSession {
         lastSeen = now;
     }
 
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
     boolean expired(Instant now, java.time.Duration timeout) {
         return lastSeen.plus(timeout).isBefore(now);
     }
