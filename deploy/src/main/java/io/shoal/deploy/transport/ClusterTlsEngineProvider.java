@@ -84,7 +84,7 @@ public final class ClusterTlsEngineProvider implements SSLEngineProvider {
     /** The context for the files as they are now; rebuilt when a renewal replaced any of them. */
     synchronized Loaded current() {
         List<FileTime> stamps = stamps();
-        if (loaded != null && loaded.stamps().equals(stamps)) {
+        if (loaded != null && java.util.Objects.equals(loaded.stamps(), stamps)) {
             return loaded;
         }
         if (stamps == null) {
