@@ -66,6 +66,17 @@ public final class NodeMembership implements LocalMembership {
         if (current.map(m -> m.nodeRole() == NodeRole.MANAGER).orElse(false) && store.present()) {
             bindJoinPort();
         }
+        if (current.isPresent() && store.present()) {
+            CertificateRenewal.start(system, store, joinAddrs(current.get().managers()));
+        }
+    }
+
+    /** The managers' join endpoints: their cluster addresses with the port moved by the offset. */
+    private List<String> joinAddrs(List<String> managers) {
+        return managers.stream().map(m -> {
+            DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("managers", m);
+            return new DaemonSettings.HostPort(hp.host(), hp.port() + ca.joinPortOffset()).toString();
+        }).toList();
     }
 
     @Override
@@ -79,7 +90,7 @@ public final class NodeMembership implements LocalMembership {
             }
             String remote = spec.remoteAddrs().get(0);
             DaemonSettings.HostPort manager = DaemonSettings.HostPort.parse("RemoteAddrs", remote.contains(":") ? remote : remote + ":2377");
-            String joinAddr = new DaemonSettings.HostPort(manager.host(), manager.port() + ca.joinPortOffset()).toString();
+            String joinAddr = joinAddrs(List.of(manager.toString())).get(0);
             String addr = spec.advertiseAddr() == null || spec.advertiseAddr().isBlank() ? daemon.advertiseAddr()
                     : spec.advertiseAddr().replaceFirst(":\\d+$", "");
             try {
@@ -141,6 +152,7 @@ public final class NodeMembership implements LocalMembership {
                 throw new UncheckedIOException(e);
             }
             bindJoinPort();
+            CertificateRenewal.start(system, store, joinAddrs(List.of(daemon.advertiseAddr() + ":" + daemon.clusterPort())));
         }, system.executionContext());
     }
 
