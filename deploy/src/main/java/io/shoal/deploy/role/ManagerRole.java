@@ -10,6 +10,7 @@ import akka.http.javadsl.ServerBinding;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.manager.dispatch.Dispatcher;
 import io.shoal.manager.dispatch.DispatcherSettings;
+import io.shoal.manager.ca.LocalMembership;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.http.docker.DockerApi;
@@ -36,6 +37,11 @@ public final class ManagerRole {
     }
 
     public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
+        return start(system, settings, daemon, LocalMembership.UNSUPPORTED);
+    }
+
+    /** @param membership this daemon's side of swarm init, join and leave (deploy.membership) */
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon, LocalMembership membership) {
         StateView view = new StateView();
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
                 SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
@@ -49,7 +55,7 @@ public final class ManagerRole {
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
-                .bind(new DockerApi(client, daemon).route());
+                .bind(new DockerApi(client, daemon, java.util.List.of(), membership).route());
         return new ManagerRole(client, binding);
     }
 

@@ -78,4 +78,10 @@ public sealed interface ClusterEvent {
 
     /** A service's published ports and virtual IPs, whole (replaces the previous endpoint). */
     record ServiceEndpointAllocated(String serviceId, Endpoint endpoint, long index) implements ClusterEvent {}
+
+    /** The CA material or join secrets changed (swarm init, token rotation). */
+    record SecurityUpdated(io.shoal.manager.ca.ClusterSecurity security, long index) implements ClusterEvent {}
+
+    /** {@code docker node rm}. */
+    record NodeRemoved(String nodeId, long index) implements ClusterEvent {}
 }

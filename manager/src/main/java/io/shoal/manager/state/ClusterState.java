@@ -69,12 +69,23 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     public record PruneNetworks(java.util.function.Predicate<io.shoal.api.model.Network> selected,
                                 ActorRef<Result<List<String>>> replyTo) implements Command {}
 
+    /** Installs the CA and join secrets (swarm init: only if none yet) or replaces the secrets (rotation). */
+    public record UpdateSecurity(io.shoal.manager.ca.ClusterSecurity security, boolean onlyIfAbsent,
+                                 ActorRef<Result<io.shoal.manager.ca.ClusterSecurity>> replyTo) implements Command {}
+
+    /** A node presented a valid join token for {@code role}. */
+    public record AdmitNode(Node node, io.shoal.api.identity.NodeRole role, ActorRef<Result<Node>> replyTo) implements Command {}
+
+    /** {@code docker node rm [--force]}. */
+    public record RemoveNode(String nodeId, boolean force, ActorRef<Result<Node>> replyTo) implements Command {}
+
     private enum Tick implements Command { INSTANCE }
 
     private final ClusterStateSettings settings;
     private final StateView view;
     private final Decisions decisions;
     private final NetworkDecisions networks;
+    private final MembershipDecisions membership;
     private final ActorContext<Command> context;
 
     public static Behavior<Command> create(String persistenceId, ClusterStateSettings settings, StateView view, Clock clock,
@@ -89,6 +100,7 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
         this.view = view;
         this.decisions = new Decisions(clock, ids);
         this.networks = new NetworkDecisions(clock, ids);
+        this.membership = new MembershipDecisions(clock);
         this.context = context;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.reconcileInterval());
     }
@@ -112,6 +124,9 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(CreateNetwork.class, (s, c) -> persist(c.replyTo(), networks.create(s, c.spec()), s))
                 .onCommand(RemoveNetwork.class, (s, c) -> persist(c.replyTo(), networks.remove(s, c.networkId()), s))
                 .onCommand(PruneNetworks.class, (s, c) -> persist(c.replyTo(), networks.prune(s, c.selected()), s))
+                .onCommand(UpdateSecurity.class, (s, c) -> persist(c.replyTo(), membership.updateSecurity(s, c.security(), c.onlyIfAbsent()), s))
+                .onCommand(AdmitNode.class, (s, c) -> persist(c.replyTo(), membership.admitNode(s, c.node(), c.role()), s))
+                .onCommand(RemoveNode.class, (s, c) -> persist(c.replyTo(), membership.removeNode(s, c.nodeId(), c.force()), s))
                 .onCommand(Read.class, (s, c) -> Effect().reply(c.replyTo(), StateSnapshot.of(s)))
                 .onCommand(Tick.class, (s, c) -> reconcileOnly(s))
                 .build();

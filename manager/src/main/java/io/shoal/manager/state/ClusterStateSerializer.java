@@ -3,6 +3,8 @@ package io.shoal.manager.state;
 import akka.serialization.SerializerWithStringManifest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.shoal.api.proto.ClusterEventP;
+import io.shoal.api.proto.ClusterSecurityP;
+import io.shoal.manager.ca.ClusterSecurity;
 import io.shoal.api.proto.ModelProto;
 import io.shoal.api.proto.NetworkProto;
 import io.shoal.manager.network.NetworkingProto;
@@ -79,6 +81,10 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             b.setTaskNetworksAttached(NetworkProto.taskNetworks(a.taskId(), a.attachments(), a.index()));
         } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
             b.setServiceEndpointAllocated(NetworkProto.serviceEndpoint(a.serviceId(), a.endpoint(), a.index()));
+        } else if (e instanceof ClusterEvent.SecurityUpdated u) {
+            b.setSecurityUpdated(security(u.security()).setIndex(u.index()));
+        } else if (e instanceof ClusterEvent.NodeRemoved n) {
+            b.setNodeRemoved(RemovedP.newBuilder().setId(n.nodeId()).setIndex(n.index()));
         }
         return b.build();
     }
@@ -100,6 +106,8 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
                     NetworkProto.attachments(p.getTaskNetworksAttached()), p.getTaskNetworksAttached().getIndex());
             case SERVICE_ENDPOINT_ALLOCATED: return new ClusterEvent.ServiceEndpointAllocated(p.getServiceEndpointAllocated().getServiceId(),
                     NetworkProto.endpoint(p.getServiceEndpointAllocated()), p.getServiceEndpointAllocated().getIndex());
+            case SECURITY_UPDATED: return new ClusterEvent.SecurityUpdated(security(p.getSecurityUpdated()), p.getSecurityUpdated().getIndex());
+            case NODE_REMOVED: return new ClusterEvent.NodeRemoved(p.getNodeRemoved().getId(), p.getNodeRemoved().getIndex());
             default: throw new NotSerializableException("cluster state event of unknown kind " + p.getEventCase());
         }
     }
@@ -113,6 +121,9 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         s.services().forEach(v -> b.addServices(ModelProto.service(v)));
         s.tasks().forEach(t -> b.addTasks(ModelProto.task(t)));
         b.setNetworking(NetworkingProto.networking(s.networking()));
+        if (s.security() != null) {
+            b.setSecurity(security(s.security()));
+        }
         return b.build();
     }
 
@@ -121,6 +132,16 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
                 p.getNodesList().stream().map(ModelProto::node).toList(),
                 p.getServicesList().stream().map(ModelProto::service).toList(),
                 p.getTasksList().stream().map(ModelProto::task).toList(),
-                p.hasNetworking() ? NetworkingProto.networking(p.getNetworking()) : io.shoal.manager.network.Networking.EMPTY);
+                p.hasNetworking() ? NetworkingProto.networking(p.getNetworking()) : io.shoal.manager.network.Networking.EMPTY,
+                p.hasSecurity() ? security(p.getSecurity()) : null);
+    }
+
+    static ClusterSecurityP.Builder security(ClusterSecurity s) {
+        return ClusterSecurityP.newBuilder().setCaCertificatePem(s.caCertificatePem()).setCaKeyPem(s.caKeyPem())
+                .setCaDigest(s.caDigest()).setWorkerSecret(s.workerSecret()).setManagerSecret(s.managerSecret());
+    }
+
+    static ClusterSecurity security(ClusterSecurityP p) {
+        return new ClusterSecurity(p.getCaCertificatePem(), p.getCaKeyPem(), p.getCaDigest(), p.getWorkerSecret(), p.getManagerSecret());
     }
 }
