@@ -12,7 +12,6 @@ import io.shoal.engine.bundle.SpecOp;
 import io.shoal.engine.bundle.Users;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageStore;
-import io.shoal.engine.exec.ExecResult;
 import io.shoal.engine.host.Mounter;
 import io.shoal.engine.host.OciRuntime;
 import io.shoal.engine.image.ConfigMerge;
@@ -337,14 +336,9 @@ public final class ContainerService {
         return exitFuture(get(ref).id());
     }
 
-    public ExecResult exec(String ref, List<String> argv, List<String> env) {
-        ContainerRecord rec = get(ref);
-        String id = rec.id();
-        if (rec.state() != State.RUNNING) {
-            throw EngineException.conflict("Container " + id + " is not running");
-        }
-        OciRuntime.ExecResult r = io(() -> runtime.exec(rec.id(), argv, env));
-        return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
+    /** The container's root filesystem as mounted on the host (while it is mounted). */
+    public Path rootfs(String id) {
+        return root.resolve(get(id).id()).resolve("bundle/rootfs");
     }
 
     /** Is a named volume mounted by any container (running or not), as Docker counts it? */
