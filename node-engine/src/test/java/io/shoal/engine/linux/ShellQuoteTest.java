@@ -2,15 +2,14 @@ package io.shoal.engine.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 
 class ShellQuoteTest {
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"plain|'plain'", "it's|'it'\\''s'", "$(rm -rf /); `x`|'$(rm -rf /); `x`'",
-        "a b|'a b'"})
-    void everyWordStaysOneLiteralWord(String word, String quoted) {
-        assertThat(RuncRuntime.shellQuote(word)).isEqualTo(quoted);
+    @Test
+    void everyWordStaysOneLiteralWord() {
+        assertThat(RuncRuntime.shellQuote("plain")).isEqualTo("'plain'");
+        assertThat(RuncRuntime.shellQuote("it's")).isEqualTo("'it'\\''s'");
+        assertThat(RuncRuntime.shellQuote("$(rm -rf /); `x` a b")).isEqualTo("'$(rm -rf /); `x` a b'");
     }
 }
