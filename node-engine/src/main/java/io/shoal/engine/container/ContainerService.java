@@ -61,15 +61,17 @@ public final class ContainerService {
     private final List<Path> bindRoots;
     private final long defaultLogSizeMax;
     private volatile boolean closed;
+    private final Events events;
     private final Map<String, ContainerRecord> containers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
 
     public ContainerService(Path root, ImageStore images, VolumeStore volumes, Mounter mounter, OciRuntime runtime,
-                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Clock clock, Supplier<String> ids)
+                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Events events, Clock clock, Supplier<String> ids)
             throws IOException {
         this.root = root;
         this.bindRoots = List.copyOf(bindRoots);
         this.defaultLogSizeMax = defaultLogSizeMax;
+        this.events = events;
         this.images = images;
         this.volumes = volumes;
         this.mounter = mounter;
@@ -143,6 +145,7 @@ public final class ContainerService {
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
                     ContainerRecord.Run.created());
             save(rec);
+            publish(id, "create", Map.of("name", name, "image", rec.image()));
             return id;
         } catch (IOException | RuntimeException e) {
             cleanup(id);
@@ -191,6 +194,7 @@ public final class ContainerService {
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
             runtime.start(id);
+            publish(id, "start", Map.of());
         } catch (IOException e) {
             try {
                 runtime.delete(id);
@@ -249,12 +253,14 @@ public final class ContainerService {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.PAUSE, () -> runtime.pause(id));
+        publish(id, "pause", Map.of());
     }
 
     public void unpause(String ref) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.UNPAUSE, () -> runtime.resume(id));
+        publish(id, "unpause", Map.of());
     }
 
     /** The exit code, once the container has exited (at once if it already has). */
@@ -282,6 +288,7 @@ public final class ContainerService {
             exitFuture(id).join();
         }
         cleanup(id);
+        publish(id, "destroy", Map.of());
     }
 
     public ContainerRecord inspect(String id) {
@@ -361,6 +368,10 @@ public final class ContainerService {
                 : EngineException.invalid("multiple containers match " + idOrName);
     }
 
+    private void publish(String id, String action, Map<String, String> attributes) {
+        events.publish(new ContainerEvent(id, action, clock.instant(), attributes));
+    }
+
     /** After close, exits are left for the next engine on this root to record. */
     public void close() {
         closed = true;
@@ -379,6 +390,10 @@ public final class ContainerService {
         ContainerRecord rec = containers.get(id);
         if (rec != null && rec.run().monitorPid() == monitorPid) {
             save(rec.exited(exit.code(), exit.oomKilled(), clock.instant()));
+            if (exit.oomKilled()) {
+                publish(id, "oom", Map.of());
+            }
+            publish(id, "die", Map.of("exitCode", Integer.toString(exit.code())));
         }
         exitFuture(id).complete(exit.code());
     }
