@@ -154,7 +154,46 @@ public final class Engine implements AutoCloseable {
     }
 
     public java.util.Optional<Image> image(String reference) throws IOException {
-        return images.resolve(ImageReference.of(reference));
+        return images.resolve(reference(reference));
+    }
+
+    /** Gives {@code target} to the image {@code source} names (Docker's {@code tag}); returns the image. */
+    public Image tagImage(String source, String target) throws IOException {
+        Image image = image(source).orElseThrow(() -> EngineException.notFound("No such image: " + source));
+        return images.register(image.manifest(), reference(target));
+    }
+
+    /**
+     * Removes the name {@code reference} (Docker's {@code rmi} of a tag); refused while a container (running or not)
+     * was made from that image, unless {@code force}. Layers and blobs stay (no garbage collection yet). Returns the
+     * names removed.
+     */
+    public List<String> removeImage(String reference, boolean force) throws IOException {
+        ImageReference ref = reference(reference);
+        Image image = images.resolve(ref).orElseThrow(() -> EngineException.notFound("No such image: " + reference));
+        if (!force) {
+            for (ContainerRecord c : containers.list(true)) {
+                if (c.imageId().equals(image.id().toString())) {
+                    throw EngineException.conflict("conflict: unable to remove repository reference \"" + reference
+                            + "\" (must force) - container " + c.id().substring(0, 12) + " is using its referenced image "
+                            + image.id().hex().substring(0, 12));
+                }
+            }
+        }
+        return images.untag(ref) ? List.of(ref.toString()) : List.of();
+    }
+
+    /** The image store, for the registry client ({@code registry.ImagePuller}/{@code ImagePusher}) to pull into. */
+    public ImageStore imageStore() {
+        return images;
+    }
+
+    private static ImageReference reference(String text) {
+        ImageReference.Parsed parsed = ImageReference.parse(text);
+        if (parsed instanceof ImageReference.Parsed.Invalid invalid) {
+            throw EngineException.invalid(invalid.reason());
+        }
+        return ((ImageReference.Parsed.Valid) parsed).reference();
     }
 
     // containers (every {@code id} parameter also takes a unique id prefix or the container's name)

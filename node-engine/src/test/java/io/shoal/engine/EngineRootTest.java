@@ -77,6 +77,21 @@ class EngineRootTest {
     }
 
     @Test
+    void tagAndRemoveImagesRefusedWhileUsed() throws IOException {
+        engine.tagImage("localhost/busybox", "localhost/other:v1");
+        assertThat(engine.image("localhost/other:v1")).isPresent();
+        String id = engine.create(ContainerRequest.of("localhost/other:v1", ContainerConfig.of(List.of("/bin/true")),
+                HostConfig.defaults()));
+        assertThatThrownBy(() -> engine.removeImage("localhost/other:v1", false))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.kind())
+                        .isEqualTo(EngineException.Kind.CONFLICT)).hasMessageContaining(id.substring(0, 12));
+        assertThat(engine.removeImage("localhost/other:v1", true)).containsExactly("localhost/other:v1");
+        assertThat(engine.image("localhost/other:v1")).isEmpty();
+        assertThat(engine.image("localhost/busybox")).isPresent();
+        assertThatThrownBy(() -> engine.image("Bad:Ref!")).isInstanceOf(EngineException.class);
+    }
+
+    @Test
     void runsToCompletionWithExitCodeAndLogs() {
         String id = run(List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 7"), HostConfig.defaults());
         assertThat(engine.waitFor(id).join()).isEqualTo(7);
