@@ -80,6 +80,11 @@ public final class NodeMembership implements LocalMembership {
     }
 
     @Override
+    public Optional<WorkerMembership> asWorker() {
+        return current.filter(m -> m.nodeRole() == NodeRole.WORKER).map(m -> new WorkerMembership(m.clusterId(), m.managers()));
+    }
+
+    @Override
     public CompletionStage<Void> join(JoinSpec spec) {
         if (current.isPresent()) {
             return CompletableFuture.failedFuture(new ApiException(503, ALREADY));
