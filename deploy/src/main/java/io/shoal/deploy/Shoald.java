@@ -1,5 +1,7 @@
 package io.shoal.deploy;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
@@ -25,6 +27,7 @@ import io.shoal.manager.state.JournalSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -93,6 +96,15 @@ public final class Shoald implements Callable<Integer> {
                 AtomicReference<NodeMembership.Restart> restart = new AtomicReference<>(NodeMembership.Restart.NONE);
                 ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine, membership, restart), "shoal",
                         DaemonConfig.build(settings, advertise, roles));
+                // Inside the coordinated shutdown, which a SIGTERM's JVM hook waits for: the main thread may not
+                // get to run again before the JVM halts. A restart for a new membership keeps the engine open.
+                CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "shoald-stopped", () -> {
+                    if (restart.get() == NodeMembership.Restart.NONE) {
+                        engine.close(); // containers keep running; the next shoald re-adopts them
+                        LOG.info("shoald stopped node.id={}", nodeId);
+                    }
+                    return CompletableFuture.completedFuture(Done.getInstance());
+                });
                 system.getWhenTerminated().toCompletableFuture().join();
                 if (restart.get() == NodeMembership.Restart.NONE) {
                     break;
@@ -103,7 +115,6 @@ public final class Shoald implements Callable<Integer> {
                 LOG.info("shoald restarting for a new swarm membership node.id={}", nodeId);
             }
         }
-        LOG.info("shoald stopped node.id={}", nodeId);
         return 0;
     }
 

@@ -1,7 +1,12 @@
 package io.shoal.engine;
 
 import io.shoal.engine.bundle.ContainerSpecs;
+import io.shoal.engine.container.ContainerEvent;
 import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.Events;
+import io.shoal.engine.health.HealthMonitor;
+import io.shoal.engine.health.HealthState;
+import java.util.Optional;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.ContainerService;
 import io.shoal.engine.content.BlobStore;
@@ -19,7 +24,12 @@ import io.shoal.engine.linux.LinuxFiles;
 import io.shoal.engine.linux.LinuxMounter;
 import io.shoal.engine.linux.RuncRuntime;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.exec.ExecService;
 import io.shoal.engine.volume.Volume;
 import io.shoal.engine.volume.VolumeStore;
 import java.util.Map;
@@ -84,6 +94,9 @@ public final class Engine implements AutoCloseable {
     private final ImageLoader loader;
     private final VolumeStore volumes;
     private final ContainerService containers;
+    private final ExecService execs;
+    private final Events events = new Events();
+    private final HealthMonitor health;
     private final Path scratch;
     private final Supplier<String> ids;
 
@@ -100,15 +113,25 @@ public final class Engine implements AutoCloseable {
                 clock);
         containers = new ContainerService(root.resolve("containers"), images, volumes, mounter, runtime,
                 new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
-                settings.bindRoots(), settings.logSizeMax(), clock, ids);
+                settings.bindRoots(), settings.logSizeMax(), events, clock, ids);
         self[0] = containers;
+        execs = new ExecService(containers, runtime, ids);
+        health = new HealthMonitor((id, argv, timeout) -> {
+            ExecResult r = execs.run(id, argv, List.of(), timeout);
+            return new HealthMonitor.Prober.Result(r.exitCode(), r.stdout() + r.stderr());
+        }, clock, events::publish);
+        events.subscribe(this::followHealth);
+        for (ContainerRecord c : containers.list(false)) {
+            health.started(c.id(), c.resolved().healthcheck());
+        }
     }
 
     /** The engine on this host: runc under conmon, mount(2) through JNA. Re-adopts running containers. */
     public static Engine open(Settings settings) throws IOException {
         SecureRandom random = new SecureRandom();
         return new Engine(settings, new LinuxFiles(), new LinuxMounter(),
-                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc")),
+                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc"),
+                        settings.root().resolve("exits")),
                 Clock.systemUTC(), () -> {
                     byte[] b = new byte[32];
                     random.nextBytes(b);
@@ -170,7 +193,9 @@ public final class Engine implements AutoCloseable {
 
     /** Removes the container (with {@code force}, kills it first); its named volumes stay. */
     public void remove(String id, boolean force) {
-        containers.remove(id, force);
+        String full = containers.get(id).id();
+        containers.remove(full, force);
+        execs.forgetContainer(full);
     }
 
     /** Completes with the exit code when the container is not running (at once if it is not). */
@@ -180,12 +205,52 @@ public final class Engine implements AutoCloseable {
 
     /** The container's output so far; with {@code follow}, blocks and keeps sending until the container exits. */
     public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
-        containers.logs(id, follow, sink);
+        containers.logs(id, LogQuery.all().withFollow(follow), sink);
+    }
+
+    /**
+     * {@code docker logs}: entries filtered by stream, since/until and tail; with follow, blocks until the container
+     * exits. Each {@link LogEntry} has Docker's json-file shape ({@link LogEntry#toDockerJson()}) and its timestamp.
+     * The sink may throw to stop (a client gone).
+     */
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        containers.logs(id, query, sink);
+    }
+
+    /**
+     * {@code docker attach} / {@code docker run} without -d (output only): blocks, sending the container's output
+     * from its first line ({@code fromStart}) or from now, until the current run — for a created container, its
+     * next run — exits. Call it before {@link #start} to see everything. Stdin is not attached.
+     */
+    public void attach(String id, boolean fromStart, Consumer<LogEntry> sink) {
+        containers.attach(id, fromStart, sink);
+    }
+
+    /** Docker's wait condition {@code next-exit}: the exit code of the run after the current one ends. */
+    public CompletableFuture<Integer> waitForNextExit(String id) {
+        return containers.waitForNextExit(id);
     }
 
     /** Runs {@code argv} inside the running container and collects its output. */
     public ExecResult exec(String id, List<String> argv, List<String> env) {
-        return containers.exec(id, argv, env);
+        return execs.run(id, argv, env, null);
+    }
+
+    /** Docker's exec create: a record for a process to run in the running container; returns the exec id. */
+    public String execCreate(String containerId, ExecRequest request) {
+        return execs.create(containerId, request);
+    }
+
+    /**
+     * Docker's exec start: runs the exec, copying {@code io.stdin} (if the exec attaches stdin) to it and its output
+     * to {@code io}'s streams as it comes; blocks until the process exits and returns its exit code. Once per exec.
+     */
+    public int execStart(String execId, ExecIo io) {
+        return execs.start(execId, io);
+    }
+
+    public ExecRecord execInspect(String execId) {
+        return execs.inspect(execId);
     }
 
     public ContainerRecord inspect(String id) {
@@ -222,9 +287,35 @@ public final class Engine implements AutoCloseable {
         return volumes.prune(all);
     }
 
+    // events and health
+
+    /**
+     * Calls {@code listener} with every container event (Docker's names: create, start, die with exitCode, oom,
+     * pause, unpause, destroy, {@code health_status: healthy|unhealthy}) on the engine thread that caused it; keep
+     * it quick. Closing the handle unsubscribes.
+     */
+    public AutoCloseable subscribe(Consumer<ContainerEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    /** The container's health (status, failing streak, last 5 probes), empty if it has no health check. */
+    public Optional<HealthState> health(String id) {
+        return health.state(containers.get(id).id());
+    }
+
+    private void followHealth(ContainerEvent e) {
+        switch (e.action()) {
+            case "start" -> health.started(e.containerId(), containers.get(e.containerId()).resolved().healthcheck());
+            case "die" -> health.stopped(e.containerId());
+            case "destroy" -> health.removed(e.containerId());
+            default -> { }
+        }
+    }
+
     /** Stops watching monitors; containers keep running and a later {@link #open} re-adopts them. */
     @Override
     public void close() {
+        health.close();
         containers.close();
     }
 }

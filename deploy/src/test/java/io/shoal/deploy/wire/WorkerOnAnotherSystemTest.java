@@ -157,6 +157,16 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
+        public io.shoal.engine.image.Healthcheck imageHealthcheck(String image) {
+            return null;
+        }
+
+        @Override
+        public int probe(String containerId, List<String> argv, Duration timeout) {
+            return 0;
+        }
+
+        @Override
         public synchronized String create(ContainerPlan plan) {
             String id = prefix + ids.size();
             ids.add(id);
@@ -170,8 +180,8 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
-        public int waitExit(String containerId) {
-            return exits.get(containerId).join();
+        public java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+            return exits.get(containerId);
         }
 
         @Override

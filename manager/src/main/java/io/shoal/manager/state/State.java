@@ -4,6 +4,8 @@ import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Swarm;
 import io.shoal.api.model.Task;
+import io.shoal.manager.network.NetworkLedger;
+import io.shoal.manager.network.Networking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,6 +27,7 @@ public final class State {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private NetworkLedger networks = new NetworkLedger();
 
     public static State empty() {
         return new State();
@@ -55,6 +58,7 @@ public final class State {
         } else if (e instanceof ClusterEvent.NodeRemoved n) {
             nodes.remove(n.nodeId());
         }
+        networks.apply(e);
         index = Math.max(index, e.index());
         return this;
     }
@@ -110,6 +114,18 @@ public final class State {
         return out;
     }
 
+    /** Networks and what is allocated on them (issue 7). */
+    public NetworkLedger networks() {
+        return networks;
+    }
+
+    /** Restores a state from a snapshot's parts, networking included. */
+    static State of(Swarm swarm, long index, List<Node> nodes, List<Service> services, List<Task> tasks, Networking networking) {
+        State s = of(swarm, index, nodes, services, tasks);
+        s.networks = NetworkLedger.restore(networking, tasks);
+        return s;
+    }
+
     /** Restores a state from a snapshot's parts. */
     static State of(Swarm swarm, long index, List<Node> nodes, List<Service> services, List<Task> tasks) {
         State s = new State();
@@ -121,10 +137,10 @@ public final class State {
         return s;
     }
 
-    /** Restores a state from a snapshot that also holds the cluster security. */
-    static State of(StateSnapshot snap, ClusterSecurity security) {
-        State s = of(snap.swarm(), snap.index(), snap.nodes(), snap.services(), snap.tasks());
-        s.security = security;
+    /** Restores a state from a snapshot: networking and the cluster security included. */
+    static State of(StateSnapshot snap) {
+        State s = of(snap.swarm(), snap.index(), snap.nodes(), snap.services(), snap.tasks(), snap.networking());
+        s.security = snap.security();
         return s;
     }
 }

@@ -12,12 +12,12 @@ import io.shoal.engine.bundle.SpecOp;
 import io.shoal.engine.bundle.Users;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageStore;
-import io.shoal.engine.exec.ExecResult;
 import io.shoal.engine.host.Mounter;
 import io.shoal.engine.host.OciRuntime;
 import io.shoal.engine.image.ConfigMerge;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.logs.LogReader;
 import io.shoal.engine.volume.VolumeStore;
 import java.io.IOException;
@@ -61,15 +61,17 @@ public final class ContainerService {
     private final List<Path> bindRoots;
     private final long defaultLogSizeMax;
     private volatile boolean closed;
+    private final Events events;
     private final Map<String, ContainerRecord> containers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
 
     public ContainerService(Path root, ImageStore images, VolumeStore volumes, Mounter mounter, OciRuntime runtime,
-                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Clock clock, Supplier<String> ids)
+                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Events events, Clock clock, Supplier<String> ids)
             throws IOException {
         this.root = root;
         this.bindRoots = List.copyOf(bindRoots);
         this.defaultLogSizeMax = defaultLogSizeMax;
+        this.events = events;
         this.images = images;
         this.volumes = volumes;
         this.mounter = mounter;
@@ -143,6 +145,7 @@ public final class ContainerService {
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
                     ContainerRecord.Run.created());
             save(rec);
+            publish(id, "create", Map.of("name", name, "image", rec.image()));
             return id;
         } catch (IOException | RuntimeException e) {
             cleanup(id);
@@ -178,24 +181,28 @@ public final class ContainerService {
                 mounter.mountOverlay(images.layers().lowerDirs(image.diffIds()), dir.resolve("upper"),
                         dir.resolve("work"), dir.resolve("bundle/rootfs"));
             }
-            if (runtime.status(id).isPresent()) {
-                runtime.delete(id, true);
+            if (rec.state() != State.CREATED) {
+                runtime.delete(id); // the previous run's runtime state and exit record
+                Path log = dir.resolve("container.log");
+                if (Files.exists(log)) { // the previous run's output stays readable, one generation back
+                    Files.move(log, dir.resolve("container.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            Files.deleteIfExists(dir.resolve("exit").resolve(id));
             OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
-                    dir.resolve("exit"), rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
-            CompletableFuture<Integer> exit = new CompletableFuture<>();
-            exits.put(id, exit);
-            save(rec.running(created.pid(), created.monitorPid(), clock.instant(), false));
+                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
+            exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
+            save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
             runtime.start(id);
+            publish(id, "start", Map.of());
         } catch (IOException e) {
             try {
-                runtime.delete(id, true);
+                runtime.delete(id);
             } catch (IOException ignored) {
                 // best effort: nothing of this run should stay behind
             }
             save(get(id).failed(e.getMessage(), clock.instant()));
+            exitFuture(id).complete(128);
             throw new EngineException(EngineException.Kind.INTERNAL, "start " + id + ": " + e.getMessage(), e);
         }
     }
@@ -246,12 +253,14 @@ public final class ContainerService {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.PAUSE, () -> runtime.pause(id));
+        publish(id, "pause", Map.of());
     }
 
     public void unpause(String ref) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.UNPAUSE, () -> runtime.resume(id));
+        publish(id, "unpause", Map.of());
     }
 
     /** The exit code, once the container has exited (at once if it already has). */
@@ -279,6 +288,7 @@ public final class ContainerService {
             exitFuture(id).join();
         }
         cleanup(id);
+        publish(id, "destroy", Map.of());
     }
 
     public ContainerRecord inspect(String id) {
@@ -290,27 +300,52 @@ public final class ContainerService {
                 || c.state() == State.PAUSED).sorted(Comparator.comparing(ContainerRecord::created).reversed()).toList();
     }
 
-    public void logs(String ref, boolean follow, Consumer<LogEntry> sink) {
+    /** The container's log entries as {@code query} selects them; with follow, blocks until the container exits. */
+    public void logs(String ref, LogQuery query, Consumer<LogEntry> sink) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
+        readLogs(id, query, () -> {
+            ContainerRecord now = containers.get(id);
+            return now == null || (now.state() != State.RUNNING && now.state() != State.PAUSED
+                    && now.state() != State.RESTARTING);
+        }, sink);
+    }
+
+    /**
+     * Docker's attach as the engine supports it: the container's output, from its first line ({@code fromStart})
+     * or from now, until the current run — or, for a container not yet started, its next run — has exited.
+     */
+    public void attach(String ref, boolean fromStart, Consumer<LogEntry> sink) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        CompletableFuture<Integer> run = rec.state() == State.EXITED ? null : exitFuture(id);
+        if (run == null) {
+            return;
+        }
+        readLogs(id, LogQuery.all().withTail(fromStart ? -1 : 0).withFollow(true), run::isDone, sink);
+    }
+
+    private void readLogs(String id, LogQuery query, java.util.function.BooleanSupplier finished,
+                          Consumer<LogEntry> sink) {
+        Path dir = root.resolve(id);
         try {
-            LogReader.read(root.resolve(rec.id()).resolve("container.log"), follow,
-                    () -> get(id).state() != State.RUNNING && get(id).state() != State.PAUSED, sink);
+            LogReader.read(List.of(dir.resolve("container.log.1"), dir.resolve("container.log")), query, finished,
+                    sink);
         } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "logs " + id, e);
+            throw new EngineException(EngineException.Kind.INTERNAL, "logs " + id + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    public ExecResult exec(String ref, List<String> argv, List<String> env) {
-        ContainerRecord rec = get(ref);
-        String id = rec.id();
-        if (rec.state() != State.RUNNING) {
-            throw EngineException.conflict("Container " + id + " is not running");
-        }
-        OciRuntime.ExecResult r = io(() -> runtime.exec(rec.id(), argv, env));
-        return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
+    /** Completes with the exit code of the run after the current one ends (Docker's {@code next-exit}). */
+    public CompletableFuture<Integer> waitForNextExit(String ref) {
+        return exitFuture(get(ref).id());
+    }
+
+    /** The container's root filesystem as mounted on the host (while it is mounted). */
+    public Path rootfs(String id) {
+        return root.resolve(get(id).id()).resolve("bundle/rootfs");
     }
 
     /** Is a named volume mounted by any container (running or not), as Docker counts it? */
@@ -333,36 +368,34 @@ public final class ContainerService {
                 : EngineException.invalid("multiple containers match " + idOrName);
     }
 
+    private void publish(String id, String action, Map<String, String> attributes) {
+        events.publish(new ContainerEvent(id, action, clock.instant(), attributes));
+    }
+
     /** After close, exits are left for the next engine on this root to record. */
     public void close() {
         closed = true;
+        runtime.close();
     }
 
     private void watch(String id, long monitorPid) {
-        runtime.onMonitorExit(monitorPid).thenRun(() -> {
+        runtime.exit(id, root.resolve(id).resolve("bundle"), monitorPid).thenAccept(exit -> {
             if (!closed) {
-                recordExit(id);
+                recordExit(id, monitorPid, exit);
             }
         });
     }
 
-    private void recordExit(String id) {
-        Path dir = root.resolve(id);
-        int code = -1;
-        try {
-            Path exitFile = dir.resolve("exit").resolve(id);
-            if (Files.exists(exitFile)) {
-                code = Integer.parseInt(Files.readString(exitFile).trim());
-            }
-        } catch (IOException | NumberFormatException ignored) {
-            // an unreadable exit file is a lost exit code: -1
-        }
-        boolean oom = Files.exists(dir.resolve("bundle/persist/oom")) || Files.exists(dir.resolve("bundle/oom"));
+    private void recordExit(String id, long monitorPid, OciRuntime.Exit exit) {
         ContainerRecord rec = containers.get(id);
-        if (rec != null) {
-            save(rec.exited(code, oom, clock.instant()));
+        if (rec != null && rec.run().monitorPid() == monitorPid) {
+            save(rec.exited(exit.code(), exit.oomKilled(), clock.instant()));
+            if (exit.oomKilled()) {
+                publish(id, "oom", Map.of());
+            }
+            publish(id, "die", Map.of("exitCode", Integer.toString(exit.code())));
         }
-        exitFuture(id).complete(code);
+        exitFuture(id).complete(exit.code());
     }
 
     private CompletableFuture<Integer> exitFuture(String id) {
@@ -380,14 +413,8 @@ public final class ContainerService {
                 ContainerRecord rec = JSON.readValue(file.toFile(), ContainerRecord.class);
                 containers.put(rec.id(), rec);
                 if (rec.state() == State.RUNNING || rec.state() == State.PAUSED) {
-                    boolean alive = rec.run().monitorPid() > 0 && ProcessHandle.of(rec.run().monitorPid()).map(
-                            ProcessHandle::isAlive).orElse(false);
-                    if (alive) {
-                        exitFuture(rec.id());
-                        watch(rec.id(), rec.run().monitorPid());
-                    } else {
-                        recordExit(rec.id());
-                    }
+                    exitFuture(rec.id());
+                    watch(rec.id(), rec.run().monitorPid());
                 }
             }
         }
@@ -396,9 +423,7 @@ public final class ContainerService {
     private void cleanup(String id) {
         Path dir = root.resolve(id);
         try {
-            if (runtime.status(id).isPresent()) {
-                runtime.delete(id, true);
-            }
+            runtime.delete(id);
             mounter.unmount(dir.resolve("bundle/rootfs"));
             if (Files.exists(dir)) {
                 try (var walk = Files.walk(dir)) {

@@ -24,6 +24,7 @@ public final class DockerApi extends AllDirectives {
     private final ServiceRoutes services;
     private final TaskRoutes tasks;
     private final NodeRoutes nodes;
+    private final NetworkRoutes networks;
     private final DaemonInfo daemon;
     private final List<Route> nodeEndpoints;
 
@@ -48,6 +49,7 @@ public final class DockerApi extends AllDirectives {
         this.services = new ServiceRoutes(cluster);
         this.tasks = new TaskRoutes(cluster);
         this.nodes = new NodeRoutes(cluster);
+        this.networks = new NetworkRoutes(cluster);
     }
 
     public Route route() {
@@ -65,7 +67,7 @@ public final class DockerApi extends AllDirectives {
     }
 
     private Route endpoints() {
-        Route cluster = concat(swarm.route(), system.route(), services.route(), tasks.route(), nodes.route());
+        Route cluster = concat(swarm.route(), system.route(), services.route(), tasks.route(), nodes.route(), networks.route());
         return nodeEndpoints.isEmpty() ? cluster : concat(cluster, nodeEndpoints.toArray(Route[]::new));
     }
 
