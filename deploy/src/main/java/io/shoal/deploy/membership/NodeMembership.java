@@ -86,7 +86,7 @@ public final class NodeMembership implements LocalMembership {
 
     @Override
     public CompletionStage<Void> join(JoinSpec spec) {
-        if (current.isPresent()) {
+        if (recorded().isPresent()) {
             return CompletableFuture.failedFuture(new ApiException(503, ALREADY));
         }
         return cluster.read().handle((s, e) -> s != null && s.swarm() != null).thenApplyAsync(inSwarm -> {
@@ -118,15 +118,12 @@ public final class NodeMembership implements LocalMembership {
 
     @Override
     public CompletionStage<Void> leave(boolean force) {
-        if (current.isEmpty()) {
-            return cluster.read().handle((s, e) -> {
-                if (s == null || s.swarm() == null) {
-                    throw new ApiException(503, NOT_IN_SWARM);
-                }
-                throw new ApiException(503, MANAGER_LEAVE);
-            });
+        // Read now, not at start: a node that ran swarm init since is a manager already.
+        Optional<MembershipFile> now = recorded();
+        if (now.isEmpty()) {
+            return CompletableFuture.failedFuture(new ApiException(503, NOT_IN_SWARM));
         }
-        boolean manager = current.get().nodeRole() == NodeRole.MANAGER;
+        boolean manager = now.get().nodeRole() == NodeRole.MANAGER;
         if (manager && !force) {
             return CompletableFuture.failedFuture(new ApiException(503, MANAGER_LEAVE));
         }
@@ -137,9 +134,17 @@ public final class NodeMembership implements LocalMembership {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LOG.info("swarm left node.id={} role={}", daemon.nodeId(), current.get().role());
+            LOG.info("swarm left node.id={} role={}", daemon.nodeId(), now.get().role());
             restartSoon(manager ? Restart.WIPE_STATE : Restart.KEEP_STATE);
         }, system.executionContext());
+    }
+
+    private Optional<MembershipFile> recorded() {
+        try {
+            return MembershipFile.read(settings.dataRoot());
+        } catch (IOException e) {
+            throw new ApiException(500, e.getMessage());
+        }
     }
 
     @Override
