@@ -69,6 +69,33 @@ public final class NodeMembership implements LocalMembership {
         if (current.isPresent() && store.present()) {
             CertificateRenewal.start(system, store, joinAddrs(current.get().managers()));
         }
+        if (current.isEmpty()) {
+            secureOlderSwarm();
+        }
+    }
+
+    /**
+     * A swarm initialised on this node before it had a CA (or whose certificate files were lost) gets its
+     * CA and this node's manager certificate now, as {@code swarm init} would have made them.
+     */
+    private void secureOlderSwarm() {
+        cluster.read().thenCompose(s -> {
+            if (s.swarm() == null || !s.nodes().stream().anyMatch(n -> n.id().equals(daemon.nodeId()) && "manager".equals(n.spec().role()))) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String clusterId = s.swarm().id();
+            CompletionStage<ClusterSecurity> installed = s.security() != null ? CompletableFuture.completedFuture(s.security())
+                    : cluster.<ClusterSecurity>command(r -> new io.shoal.manager.state.ClusterState.UpdateSecurity(
+                            ClusterSecurity.create(clusterId, ca, Clock.systemUTC(), random), true, r));
+            return installed.thenCompose(sec -> {
+                LOG.info("swarm secured node.id={} cluster.id={}", daemon.nodeId(), clusterId);
+                return initialized(clusterId, sec);
+            });
+        }).whenComplete((x, e) -> {
+            if (e != null) {
+                LOG.warn("swarm CA check failed node.id={} error={}", daemon.nodeId(), e.getMessage());
+            }
+        });
     }
 
     /** The managers' join endpoints: their cluster addresses with the port moved by the offset. */

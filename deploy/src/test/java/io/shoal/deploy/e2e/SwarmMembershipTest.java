@@ -98,6 +98,33 @@ class SwarmMembershipTest {
         assertThat(m.get("/nodes").status()).isEqualTo(503);
     }
 
+    @Test
+    void aManagerWithoutItsCertificateFilesTakesThemAgainAtStart() throws Exception {
+        manager = new ShoaldProcess(dir.resolve("m")).start();
+        Api m = new Api(manager.api());
+        assertThat(m.post("/swarm/init", "{\"AdvertiseAddr\":\"127.0.0.1\"}").status()).isEqualTo(200);
+        String token = m.get("/swarm").json().path("JoinTokens").path("Worker").asText();
+        manager.close();
+        // As a swarm made before the CA existed: no membership record, no certificates.
+        java.nio.file.Files.delete(dir.resolve("m/swarm-membership.json"));
+        for (String f : new String[] {"node.key", "node.crt", "ca.crt"}) {
+            java.nio.file.Files.delete(dir.resolve("m/certificates").resolve(f));
+        }
+        manager = new ShoaldProcess(dir.resolve("m")).start();
+        m = new Api(manager.api());
+        assertThat(m.get("/swarm").json().path("JoinTokens").path("Worker").asText()).isEqualTo(token);
+        worker = new ShoaldProcess(dir.resolve("w")).start();
+        Api w = new Api(worker.api());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Api.Reply joined = w.post("/swarm/join", join(token));
+        while (joined.status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500); // until the manager has re-issued its certificate and opened its join port
+            joined = w.post("/swarm/join", join(token));
+        }
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+        assertThat(java.nio.file.Files.exists(dir.resolve("m/certificates/node.crt"))).isTrue();
+    }
+
     private String join(String token) {
         return "{\"RemoteAddrs\":[\"" + manager.clusterAddr() + "\"],\"JoinToken\":\"" + token + "\",\"AdvertiseAddr\":\"127.0.0.1\"}";
     }

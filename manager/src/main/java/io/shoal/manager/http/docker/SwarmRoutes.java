@@ -8,7 +8,6 @@ import io.shoal.api.error.ApiException;
 import io.shoal.api.identity.Pem;
 import io.shoal.api.model.Swarm;
 import io.shoal.manager.ca.CaSettings;
-import io.shoal.manager.ca.ClusterCa;
 import io.shoal.manager.ca.ClusterSecurity;
 import io.shoal.manager.ca.LocalMembership;
 import io.shoal.manager.http.ClusterClient;
@@ -89,8 +88,7 @@ final class SwarmRoutes extends AllDirectives {
 
     /** After {@code InitSwarm}: the cluster CA and join secrets, then this node's own manager certificate. */
     CompletionStage<Swarm> secure(Swarm swarm) {
-        ClusterSecurity security = ClusterSecurity.of(ClusterCa.create(swarm.id(), CaSettings.defaults().rootValidity(),
-                Clock.systemUTC(), random), random);
+        ClusterSecurity security = ClusterSecurity.create(swarm.id(), CaSettings.defaults(), Clock.systemUTC(), random);
         return cluster.<ClusterSecurity>command(r -> new ClusterState.UpdateSecurity(security, true, r))
                 .thenCompose(installed -> membership.initialized(swarm.id(), installed))
                 .thenApply(x -> swarm);
