@@ -134,7 +134,10 @@ public final class Shoald implements Callable<Integer> {
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            List<String> managers = membership.filter(m -> m.nodeRole() == NodeRole.WORKER).map(MembershipFile::managers).orElse(List.of());
+            // The first manager forms the cluster; every other member (workers, managers that joined) joins it.
+            String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
+            List<String> managers = membership.map(MembershipFile::managers).orElse(List.of()).stream()
+                    .filter(m -> !m.equals(self)).toList();
             if (managers.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {
