@@ -193,8 +193,13 @@ public final class Engine implements AutoCloseable {
 
     /** Removes the container (with {@code force}, kills it first); its named volumes stay. */
     public void remove(String id, boolean force) {
+        remove(id, force, false);
+    }
+
+    /** {@code docker rm [-f] [-v]}: with {@code removeVolumes}, its anonymous volumes no other container uses go too. */
+    public void remove(String id, boolean force, boolean removeVolumes) {
         String full = containers.get(id).id();
-        containers.remove(full, force);
+        containers.remove(full, force, removeVolumes);
         execs.forgetContainer(full);
     }
 

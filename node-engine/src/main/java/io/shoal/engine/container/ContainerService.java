@@ -19,6 +19,7 @@ import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
 import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.logs.LogReader;
+import io.shoal.engine.volume.Volume;
 import io.shoal.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,18 +129,19 @@ public final class ContainerService {
             Files.createDirectories(dir.resolve("work"));
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
+            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             for (MountPoint m : plan.mounts()) {
                 if (m.type().equals("volume") && volumes.inspect(m.name()).isEmpty()) {
-                    volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
+                    Volume made = volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
                             && request.host().binds().stream().noneMatch(b -> b.source().equals(m.name())));
                     madeVolumes.add(m.name());
+                    VolumeCopy.copyUp(rootfs, m.destination(), made.mountpoint());
                 }
             }
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
             spec.process.terminal = request.tty();
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bundle/config.json").toFile(), spec);
-            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
                     request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
@@ -189,7 +191,7 @@ public final class ContainerService {
                 }
             }
             OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
-                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
+                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax, rec.tty());
             exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
@@ -274,6 +276,11 @@ public final class ContainerService {
     }
 
     public void remove(String ref, boolean force) {
+        remove(ref, force, false);
+    }
+
+    /** With {@code removeVolumes}, the container's anonymous volumes go too (Docker's {@code rm -v}). */
+    public void remove(String ref, boolean force, boolean removeVolumes) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         Lifecycle.Outcome outcome = Lifecycle.next(rec.state(), Lifecycle.Event.REMOVE, force);
@@ -289,6 +296,17 @@ public final class ContainerService {
         }
         cleanup(id);
         publish(id, "destroy", Map.of());
+        if (removeVolumes) {
+            for (String v : rec.volumeNames()) {
+                volumes.inspect(v).filter(Volume::anonymous).ifPresent(vol -> {
+                    try {
+                        volumes.remove(v, true);
+                    } catch (EngineException e) {
+                        // still used by another container: it stays, as in Docker
+                    }
+                });
+            }
+        }
     }
 
     public ContainerRecord inspect(String id) {
