@@ -35,8 +35,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code shoald}: the Shoal daemon. One JVM, one Akka Cluster node with the roles {@code manager} and
- * {@code worker}; it runs in the foreground, logs one line per event and stops cleanly on SIGTERM.
+ * {@code shoald}: the Shoal daemon. One JVM, one Akka Cluster node: {@code manager} and {@code worker}
+ * roles, or {@code worker} only once it joined a swarm with a worker token. It runs in the foreground,
+ * logs one line per event and stops cleanly on SIGTERM; joining or leaving a swarm restarts its actor
+ * system in-process as the new member (deploy.membership).
  */
 @Command(name = "shoald", mixinStandardHelpOptions = true, version = "shoald " + Shoald.VERSION,
         description = "Runs a Shoal node: the cluster state, the Docker-compatible API and the worker agent.")
@@ -132,7 +134,10 @@ public final class Shoald implements Callable<Integer> {
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            List<String> managers = membership.filter(m -> m.nodeRole() == NodeRole.WORKER).map(MembershipFile::managers).orElse(List.of());
+            // The first manager forms the cluster; every other member (workers, managers that joined) joins it.
+            String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
+            List<String> managers = membership.map(MembershipFile::managers).orElse(List.of()).stream()
+                    .filter(m -> !m.equals(self)).toList();
             if (managers.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {

@@ -69,6 +69,33 @@ public final class NodeMembership implements LocalMembership {
         if (current.isPresent() && store.present()) {
             CertificateRenewal.start(system, store, joinAddrs(current.get().managers()));
         }
+        if (current.isEmpty()) {
+            secureOlderSwarm();
+        }
+    }
+
+    /**
+     * A swarm initialised on this node before it had a CA (or whose certificate files were lost) gets its
+     * CA and this node's manager certificate now, as {@code swarm init} would have made them.
+     */
+    private void secureOlderSwarm() {
+        cluster.read().thenCompose(s -> {
+            if (s.swarm() == null || !s.nodes().stream().anyMatch(n -> n.id().equals(daemon.nodeId()) && "manager".equals(n.spec().role()))) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String clusterId = s.swarm().id();
+            CompletionStage<ClusterSecurity> installed = s.security() != null ? CompletableFuture.completedFuture(s.security())
+                    : cluster.<ClusterSecurity>command(r -> new io.shoal.manager.state.ClusterState.UpdateSecurity(
+                            ClusterSecurity.create(clusterId, ca, Clock.systemUTC(), random), true, r));
+            return installed.thenCompose(sec -> {
+                LOG.info("swarm secured node.id={} cluster.id={}", daemon.nodeId(), clusterId);
+                return initialized(clusterId, sec);
+            });
+        }).whenComplete((x, e) -> {
+            if (e != null) {
+                LOG.warn("swarm CA check failed node.id={} error={}", daemon.nodeId(), e.getMessage());
+            }
+        });
     }
 
     /** The managers' join endpoints: their cluster addresses with the port moved by the offset. */
@@ -80,8 +107,13 @@ public final class NodeMembership implements LocalMembership {
     }
 
     @Override
+    public Optional<WorkerMembership> asWorker() {
+        return current.filter(m -> m.nodeRole() == NodeRole.WORKER).map(m -> new WorkerMembership(m.clusterId(), m.managers()));
+    }
+
+    @Override
     public CompletionStage<Void> join(JoinSpec spec) {
-        if (current.isPresent()) {
+        if (recorded().isPresent()) {
             return CompletableFuture.failedFuture(new ApiException(503, ALREADY));
         }
         return cluster.read().handle((s, e) -> s != null && s.swarm() != null).thenApplyAsync(inSwarm -> {
@@ -113,15 +145,12 @@ public final class NodeMembership implements LocalMembership {
 
     @Override
     public CompletionStage<Void> leave(boolean force) {
-        if (current.isEmpty()) {
-            return cluster.read().handle((s, e) -> {
-                if (s == null || s.swarm() == null) {
-                    throw new ApiException(503, NOT_IN_SWARM);
-                }
-                throw new ApiException(503, MANAGER_LEAVE);
-            });
+        // Read now, not at start: a node that ran swarm init since is a manager already.
+        Optional<MembershipFile> now = recorded();
+        if (now.isEmpty()) {
+            return CompletableFuture.failedFuture(new ApiException(503, NOT_IN_SWARM));
         }
-        boolean manager = current.get().nodeRole() == NodeRole.MANAGER;
+        boolean manager = now.get().nodeRole() == NodeRole.MANAGER;
         if (manager && !force) {
             return CompletableFuture.failedFuture(new ApiException(503, MANAGER_LEAVE));
         }
@@ -132,9 +161,17 @@ public final class NodeMembership implements LocalMembership {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LOG.info("swarm left node.id={} role={}", daemon.nodeId(), current.get().role());
+            LOG.info("swarm left node.id={} role={}", daemon.nodeId(), now.get().role());
             restartSoon(manager ? Restart.WIPE_STATE : Restart.KEEP_STATE);
         }, system.executionContext());
+    }
+
+    private Optional<MembershipFile> recorded() {
+        try {
+            return MembershipFile.read(settings.dataRoot());
+        } catch (IOException e) {
+            throw new ApiException(500, e.getMessage());
+        }
     }
 
     @Override

@@ -26,6 +26,8 @@ import scala.Option;
 /** Artery's TLS engines from the node's CA-issued certificate files (see the package documentation). */
 public final class ClusterTlsEngineProvider implements SSLEngineProvider {
     public static final String DIRECTORY_KEY = "shoal.transport.certificates-dir";
+    /** TLS 1.2 (ECDHE-ECDSA, AES-GCM): Akka's stream TLS stage has open races with TLS 1.3 (akka/akka-http#3175). */
+    static final String[] PROTOCOLS = {"TLSv1.2"};
 
     private final NodeCertificates files;
     private final SecureRandom random = new SecureRandom();
@@ -46,7 +48,7 @@ public final class ClusterTlsEngineProvider implements SSLEngineProvider {
         SSLEngine e = current().context().createSSLEngine(hostname, port);
         e.setUseClientMode(false);
         e.setNeedClientAuth(true);
-        e.setEnabledProtocols(new String[] {"TLSv1.3"});
+        e.setEnabledProtocols(PROTOCOLS);
         return e;
     }
 
@@ -54,7 +56,7 @@ public final class ClusterTlsEngineProvider implements SSLEngineProvider {
     public SSLEngine createClientSSLEngine(String hostname, int port) {
         SSLEngine e = current().context().createSSLEngine(hostname, port);
         e.setUseClientMode(true);
-        e.setEnabledProtocols(new String[] {"TLSv1.3"});
+        e.setEnabledProtocols(PROTOCOLS);
         return e;
     }
 

@@ -68,6 +68,11 @@ public final class ShoaldProcess implements AutoCloseable {
         return "http://127.0.0.1:" + apiPort;
     }
 
+    /** {@code 127.0.0.1:PORT} of Akka remoting, which {@code swarm join} names (the join port is one above). */
+    public String clusterAddr() {
+        return "127.0.0.1:" + clusterPort;
+    }
+
     public String dockerHost() {
         return "tcp://127.0.0.1:" + apiPort;
     }

@@ -12,6 +12,11 @@ import java.util.random.RandomGenerator;
 public record ClusterSecurity(String caCertificatePem, String caKeyPem, String caDigest, String workerSecret,
                               String managerSecret) {
 
+    /** A new CA for cluster {@code clusterId} and fresh secrets: what {@code swarm init} installs. */
+    public static ClusterSecurity create(String clusterId, CaSettings settings, java.time.Clock clock, java.security.SecureRandom random) {
+        return of(ClusterCa.create(clusterId, settings.rootValidity(), clock, random), random);
+    }
+
     public static ClusterSecurity of(ClusterCa ca, RandomGenerator random) {
         return new ClusterSecurity(ca.certificatePem(), ca.keyPem(), ca.digest(), JoinToken.randomSecret(random),
                 JoinToken.randomSecret(random));

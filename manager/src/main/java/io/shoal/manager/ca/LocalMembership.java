@@ -24,6 +24,14 @@ public interface LocalMembership {
     /** The swarm was initialised on this node with {@code security}: take a manager certificate from it. */
     CompletionStage<Void> initialized(String clusterId, ClusterSecurity security);
 
+    /** This node's membership when it is a worker of a swarm: its API then answers for itself, not the cluster. */
+    record WorkerMembership(String clusterId, List<String> managers) {}
+
+    /** Present when this daemon is a worker of a swarm (whose state lives on the managers). */
+    default java.util.Optional<WorkerMembership> asWorker() {
+        return java.util.Optional.empty();
+    }
+
     /** For daemons wired without multi-host support (tests of the HTTP layer). */
     LocalMembership UNSUPPORTED = new LocalMembership() {
         @Override

@@ -51,6 +51,9 @@ public final class JoinEndpoint extends AllDirectives {
             SSLEngine engine = tls.createSSLEngine();
             engine.setUseClientMode(false);
             engine.setWantClientAuth(true);
+            // TLS 1.2: with 1.3, Akka's TLS stage can stall a request and report another session's
+            // client certificate (akka/akka-http#3175, #4122).
+            engine.setEnabledProtocols(new String[] {"TLSv1.2"});
             return engine;
         })).bind(route);
     }

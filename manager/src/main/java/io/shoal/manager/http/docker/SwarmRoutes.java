@@ -8,7 +8,6 @@ import io.shoal.api.error.ApiException;
 import io.shoal.api.identity.Pem;
 import io.shoal.api.model.Swarm;
 import io.shoal.manager.ca.CaSettings;
-import io.shoal.manager.ca.ClusterCa;
 import io.shoal.manager.ca.ClusterSecurity;
 import io.shoal.manager.ca.LocalMembership;
 import io.shoal.manager.http.ClusterClient;
@@ -40,7 +39,43 @@ final class SwarmRoutes extends AllDirectives {
         this.membership = membership;
     }
 
+    static final String WORKER_NODE = "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. "
+            + "Please run this command on a manager node or promote the current node to a manager.";
+
     Route route() {
+        Optional<LocalMembership.WorkerMembership> worker = membership.asWorker();
+        return worker.isPresent() ? concat(workerRoutes(worker.get()), swarmRoutes()) : swarmRoutes();
+    }
+
+    /**
+     * On a worker the cluster state lives on the managers: {@code /info} answers from this node's membership,
+     * and the cluster's objects are refused as dockerd refuses them on a worker.
+     */
+    private Route workerRoutes(LocalMembership.WorkerMembership w) {
+        akka.http.javadsl.model.HttpResponse pong = akka.http.javadsl.model.HttpResponse.create()
+                .withEntity(akka.http.javadsl.model.ContentTypes.TEXT_PLAIN_UTF8, "OK")
+                .addHeader(akka.http.javadsl.model.headers.RawHeader.create("Swarm", "active/worker"));
+        return concat(
+                path("_ping", () -> concat(get(() -> complete(pong)), head(() -> complete(pong)))),
+                path("info", () -> get(() -> complete(Responses.json(200, workerInfo(w))))),
+                pathPrefix("swarm", () -> pathEnd(() -> complete(Responses.error(503, WORKER_NODE)))),
+                pathPrefix("services", () -> complete(Responses.error(503, WORKER_NODE))),
+                pathPrefix("tasks", () -> complete(Responses.error(503, WORKER_NODE))),
+                pathPrefix("nodes", () -> complete(Responses.error(503, WORKER_NODE))));
+    }
+
+    private ObjectNode workerInfo(LocalMembership.WorkerMembership w) {
+        ObjectNode info = Views.info(daemon, new StateSnapshot(null, 0, List.of(), List.of(), List.of()));
+        ObjectNode swarm = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("NodeID", daemon.nodeId()).put("NodeAddr", daemon.advertiseAddr()).put("LocalNodeState", "active")
+                .put("ControlAvailable", false).put("Error", "");
+        var managers = swarm.putArray("RemoteManagers");
+        w.managers().forEach(m -> managers.addObject().put("NodeID", "").put("Addr", m));
+        info.set("Swarm", swarm);
+        return info;
+    }
+
+    private Route swarmRoutes() {
         return pathPrefix("swarm", () -> concat(
                 pathEnd(() -> get(() -> completeWithFuture(Responses.of(cluster.read(), this::inspect)))),
                 path("join", () -> post(() -> entity(Unmarshaller.entityToString(), this::join))),
@@ -53,8 +88,7 @@ final class SwarmRoutes extends AllDirectives {
 
     /** After {@code InitSwarm}: the cluster CA and join secrets, then this node's own manager certificate. */
     CompletionStage<Swarm> secure(Swarm swarm) {
-        ClusterSecurity security = ClusterSecurity.of(ClusterCa.create(swarm.id(), CaSettings.defaults().rootValidity(),
-                Clock.systemUTC(), random), random);
+        ClusterSecurity security = ClusterSecurity.create(swarm.id(), CaSettings.defaults(), Clock.systemUTC(), random);
         return cluster.<ClusterSecurity>command(r -> new ClusterState.UpdateSecurity(security, true, r))
                 .thenCompose(installed -> membership.initialized(swarm.id(), installed))
                 .thenApply(x -> swarm);
