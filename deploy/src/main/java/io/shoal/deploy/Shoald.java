@@ -10,6 +10,7 @@ import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.deploy.config.HostFacts;
 import io.shoal.deploy.config.NodeIdentity;
 import io.shoal.deploy.role.ManagerRole;
+import io.shoal.deploy.role.NodeEngine;
 import io.shoal.deploy.role.WorkerRole;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.state.JournalSchema;
@@ -75,13 +76,16 @@ public final class Shoald implements Callable<Integer> {
         JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
         LOG.info("shoald starting node.id={} data-root={} api={} cluster={} advertise={}", nodeId, settings.dataRoot(),
                 settings.apiAddr(), settings.clusterAddr(), advertise);
-        ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon), "shoal", DaemonConfig.build(settings, advertise));
-        system.getWhenTerminated().toCompletableFuture().join();
+        try (NodeEngine engine = NodeEngine.open(settings.dataRoot())) {
+            ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine), "shoal",
+                    DaemonConfig.build(settings, advertise));
+            system.getWhenTerminated().toCompletableFuture().join();
+        }
         LOG.info("shoald stopped node.id={}", nodeId);
         return 0;
     }
 
-    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon) {
+    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon, NodeEngine engine) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -94,7 +98,7 @@ public final class Shoald implements Callable<Integer> {
                     LOG.info("api listening addr={}", b.localAddress());
                 }
             });
-            WorkerRole.start(ctx, ctx.getSystem(), manager.client(), daemon);
+            WorkerRole.start(ctx, ctx.getSystem(), daemon, engine.taskRuntime());
             return Behaviors.empty();
         });
     }

@@ -8,6 +8,8 @@ import akka.cluster.typed.SingletonActor;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import io.shoal.deploy.config.DaemonSettings;
+import io.shoal.manager.dispatch.Dispatcher;
+import io.shoal.manager.dispatch.DispatcherSettings;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.http.docker.DockerApi;
@@ -20,7 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
-/** The manager role: the cluster state as a singleton on the manager role, and the HTTP API in front of it. */
+/**
+ * The manager role: the cluster state and the dispatcher as singletons on the manager role (so they share
+ * a JVM and the dispatcher reads the state's published view), and the HTTP API in front of them.
+ */
 public final class ManagerRole {
     private final ClusterClient client;
     private final CompletionStage<ServerBinding> binding;
@@ -35,6 +40,10 @@ public final class ManagerRole {
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
                 SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
                                 view, Clock.systemUTC(), IdGenerator.random(new SecureRandom())), "cluster-state")
+                        .withSettings(ClusterSingletonSettings.create(system).withRole("manager")));
+        ClusterSingleton.get(system).init(
+                SingletonActor.of(Dispatcher.create(state, view, DispatcherSettings.from(system.settings().config()),
+                                Clock.systemUTC(), IdGenerator.random(new SecureRandom())), "dispatcher")
                         .withSettings(ClusterSingletonSettings.create(system).withRole("manager")));
         Duration timeout = system.settings().config().getDuration("shoal.daemon.ask-timeout");
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);

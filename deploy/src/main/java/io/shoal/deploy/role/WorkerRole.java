@@ -1,38 +1,25 @@
 package io.shoal.deploy.role;
 
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
-import io.shoal.api.model.Node;
-import io.shoal.api.error.ApiException;
-import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
-import io.shoal.manager.state.ClusterState;
 import io.shoal.worker.agent.WorkerAgent;
-import io.shoal.worker.report.NodeReporter;
-import java.time.Duration;
-import java.util.concurrent.CompletionException;
+import io.shoal.worker.agent.WorkerSettings;
+import io.shoal.worker.task.TaskRuntime;
+import java.time.Clock;
 
 /**
- * The worker role: the worker agent, reporting this node to the cluster state. On a one-host cluster the
- * report goes straight to the local manager; a swarm that is not yet initialised simply isn't told.
+ * The worker role: the worker agent of this node, which finds the dispatcher of the cluster (on this JVM
+ * or another) and runs its assigned tasks through {@code runtime}. Blocking runtime calls go to Akka's
+ * blocking-I/O dispatcher.
  */
 public final class WorkerRole {
     private WorkerRole() {}
 
-    public static void start(ActorContext<?> ctx, ActorSystem<?> system, ClusterClient cluster, DaemonInfo daemon) {
-        NodeReporter reporter = (description, status) -> cluster.<Node>command(
-                        r -> new ClusterState.RegisterNode(description, status, daemon.nodeId(), r))
-                .handle((node, e) -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    if (cause == null) {
-                        return true;
-                    }
-                    if (cause instanceof ApiException a && (a.status() == 503 || a.status() == 404)) {
-                        return false;
-                    }
-                    throw new CompletionException(cause);
-                });
-        Duration heartbeat = system.settings().config().getDuration("shoal.daemon.heartbeat");
-        ctx.spawn(WorkerAgent.create(daemon::description, daemon::readyStatus, reporter, heartbeat), "worker-agent");
+    public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {
+        ctx.spawn(WorkerAgent.create(daemon.nodeId(), daemon::description, daemon::readyStatus, runtime,
+                system.dispatchers().lookup(DispatcherSelector.blocking()), WorkerSettings.from(system.settings().config()),
+                Clock.systemUTC()), "worker-agent");
     }
 }

@@ -89,14 +89,15 @@ class DockerCliCompatibilityTest {
         assertThat(ok("node", "update", "--label-add", "dc=east", nodeId).strip()).isEqualTo(nodeId);
         assertThat(ok("node", "inspect", "--format", "{{.Spec.Labels.dc}}", nodeId).strip()).isEqualTo("east");
 
-        String serviceId = ok("service", "create", "--detach", "--name", "web", "--replicas", "2", "busybox:latest", "sleep", "3600").strip();
+        String serviceId = ok("service", "create", "--detach", "--name", "web", "--replicas", "2",
+                "--restart-condition", "none", "busybox:latest", "sleep", "3600").strip();
         assertThat(serviceId).matches("[0-9a-z]{25}");
         String ls = ok("service", "ls");
         assertThat(ls).contains("web").contains("replicated").contains("0/2").contains("busybox:latest");
         assertThat(ok("service", "inspect", "--format", "{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}} {{.ID}}", "web").strip())
                 .isEqualTo("web 2 " + serviceId);
         String ps = ok("service", "ps", "web");
-        assertThat(ps).contains("web.1").contains("web.2").contains("Assigned");
+        assertThat(ps).contains("web.1").contains("web.2").containsPattern("Assigned|Accepted|Preparing|Rejected");
 
         assertThat(ok("service", "scale", "--detach", "web=4")).contains("web scaled to 4");
         assertThat(ok("service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}", "web").strip()).isEqualTo("4");

@@ -52,7 +52,11 @@ public final class Orchestrator {
         Map<String, Task> changed = new LinkedHashMap<>();
         decided.update().forEach(t -> { working.put(t.id(), t); changed.put(t.id(), t); });
 
-        List<Task> waiting = new ArrayList<>(decided.create());
+        List<Task> created = new ArrayList<>();
+        List<Task> waiting = new ArrayList<>();
+        for (Task t : decided.create()) {
+            (t.desiredState() == TaskState.RUNNING ? waiting : created).add(t); // held ones wait unplaced
+        }
         for (Task t : working.values()) {
             if (t.desiredState() == TaskState.RUNNING && t.status().state().compareTo(TaskState.PENDING) <= 0) {
                 waiting.add(t);
@@ -64,7 +68,6 @@ public final class Orchestrator {
                 placed.add(t);
             }
         }
-        List<Task> created = new ArrayList<>();
         java.util.Set<String> isNew = new java.util.HashSet<>();
         decided.create().forEach(t -> isNew.add(t.id()));
         for (Task t : placer.place(nodeList, placed, serviceById, waiting, factory.now())) {

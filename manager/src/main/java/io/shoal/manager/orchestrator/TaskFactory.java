@@ -11,8 +11,13 @@ import java.time.Instant;
 /** New tasks for a service's slot or node, in state {@code new}, desired {@code running}. */
 public record TaskFactory(IdGenerator ids, Instant now) {
     public Task newTask(Service service, Long slot, String nodeId) {
+        return newTask(service, slot, nodeId, TaskState.RUNNING);
+    }
+
+    /** A new task desired {@code ready} (held until a restart delay passes) or {@code running}. */
+    public Task newTask(Service service, Long slot, String nodeId, TaskState desired) {
         return new Task(ids.next(), Version.ZERO, now, now, service.spec().taskTemplate(), service.id(), slot, nodeId,
-                TaskStatus.of(now, TaskState.NEW, "created"), TaskState.RUNNING, service.version().index());
+                TaskStatus.of(now, TaskState.NEW, "created"), desired, service.version().index());
     }
 
     /** The task with a new desired state (shutdown, remove), as of now. */

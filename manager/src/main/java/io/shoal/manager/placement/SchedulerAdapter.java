@@ -37,8 +37,8 @@ import java.util.Map;
  * tasks: assigned to a node, or pending with the scheduler's explanation.
  */
 public final class SchedulerAdapter {
-    /** What a task assigned on a node without a container runtime says while it waits. */
-    public static final String WAITING = "assigned to node; waiting for the worker to start it: no container runtime is wired into workers yet";
+    /** What a task says once placed, until its node's worker accepts it (Swarm's message). */
+    public static final String WAITING = "assigned";
 
     private final Scheduler scheduler;
 

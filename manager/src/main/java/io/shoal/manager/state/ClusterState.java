@@ -18,6 +18,7 @@ import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Swarm;
+import io.shoal.api.model.TaskStatus;
 import java.time.Clock;
 import java.util.List;
 
@@ -48,6 +49,14 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
             implements Command {}
 
     public record Read(ActorRef<StateSnapshot> replyTo) implements Command {}
+
+    /** Task states reported by workers, batched by the dispatcher: one persist for the whole batch. */
+    public record ObserveTasks(List<ObservedStatus> updates, ActorRef<Result<Integer>> replyTo) implements Command {}
+
+    public record ObservedStatus(String nodeId, String taskId, TaskStatus status) {}
+
+    /** The dispatcher lost these nodes' heartbeats. */
+    public record MarkNodesDown(List<String> nodeIds, String message, ActorRef<Result<Integer>> replyTo) implements Command {}
 
     private enum Tick implements Command { INSTANCE }
 
@@ -85,6 +94,8 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), decisions.updateService(s, c.serviceId(), c.version(), c.spec()), s))
                 .onCommand(RemoveService.class, (s, c) -> persist(c.replyTo(), decisions.removeService(s, c.serviceId()), s))
                 .onCommand(UpdateNode.class, (s, c) -> persist(c.replyTo(), decisions.updateNode(s, c.nodeId(), c.version(), c.spec()), s))
+                .onCommand(ObserveTasks.class, (s, c) -> persist(c.replyTo(), decisions.observeTasks(s, c.updates()), s))
+                .onCommand(MarkNodesDown.class, (s, c) -> persist(c.replyTo(), decisions.markNodesDown(s, c.nodeIds(), c.message()), s))
                 .onCommand(Read.class, (s, c) -> Effect().reply(c.replyTo(), StateSnapshot.of(s)))
                 .onCommand(Tick.class, (s, c) -> reconcileOnly(s))
                 .build();

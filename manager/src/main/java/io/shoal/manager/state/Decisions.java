@@ -5,6 +5,7 @@ import io.shoal.api.model.Service;
 import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Swarm;
 import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskState;
 import io.shoal.api.model.Version;
 import io.shoal.api.validate.SpecValidator;
 import io.shoal.api.validate.Violation;
@@ -147,6 +148,47 @@ public final class Decisions {
     }
 
     /**
+     * Task states observed by workers, in one batch for many nodes. An update applies only to a task that
+     * exists, is on the reporting node and moves forward (a late or duplicated report is dropped, as in
+     * Swarm); several updates of one task keep the last. Answers how many tasks changed.
+     */
+    public Decision<Integer> observeTasks(State s, List<ClusterState.ObservedStatus> updates) {
+        Map<String, Task> next = new LinkedHashMap<>();
+        for (ClusterState.ObservedStatus u : updates) {
+            Task current = next.containsKey(u.taskId()) ? next.get(u.taskId()) : s.task(u.taskId()).orElse(null);
+            boolean applies = current != null && u.nodeId().equals(current.nodeId())
+                    && u.status().state().compareTo(TaskState.ACCEPTED) >= 0
+                    && current.status().canAdvanceTo(u.status().state());
+            if (applies) {
+                next.put(current.id(), current.withStatus(current.status().advanceTo(u.status()), current.version(), clock.instant()));
+            }
+        }
+        long index = s.index();
+        List<ClusterEvent> events = new ArrayList<>();
+        for (Task t : next.values()) {
+            events.add(new ClusterEvent.TaskUpdated(stamp(t, ++index)));
+        }
+        return Decision.of(events, events.size(), events.isEmpty() ? null : "task states observed tasks={} updates={}",
+                events.size(), updates.size());
+    }
+
+    /** Nodes whose session lapsed are down; their replicated tasks are then replaced elsewhere by the orchestrator. */
+    public Decision<Integer> markNodesDown(State s, List<String> nodeIds, String message) {
+        long index = s.index();
+        Instant now = clock.instant();
+        List<ClusterEvent> events = new ArrayList<>();
+        for (String id : nodeIds) {
+            Node n = s.node(id).orElse(null);
+            if (n != null && (n.status() == null || !"down".equals(n.status().state()))) {
+                Node.Status st = new Node.Status("down", message, n.status() == null ? null : n.status().addr());
+                events.add(new ClusterEvent.NodeUpdated(n.withDescription(n.description(), st, new Version(++index), now)));
+            }
+        }
+        return Decision.of(events, events.size(), events.isEmpty() ? null : "nodes down count={} nodes={}",
+                events.size(), nodeIds);
+    }
+
+    /**
      * The command's events followed by what the orchestrators decide for the state they produce,
      * each stamped with the next index.
      */
@@ -158,6 +200,8 @@ public final class Decisions {
         s.services().forEach(v -> services.put(v.id(), v));
         Map<String, Node> nodes = new LinkedHashMap<>();
         s.nodes().forEach(n -> nodes.put(n.id(), n));
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        s.tasks().forEach(t -> tasks.put(t.id(), t));
         long index = s.index();
         for (ClusterEvent e : domain) {
             index = Math.max(index, e.index());
@@ -171,10 +215,12 @@ public final class Decisions {
                 nodes.put(r.node().id(), r.node());
             } else if (e instanceof ClusterEvent.NodeUpdated u) {
                 nodes.put(u.node().id(), u.node());
+            } else if (e instanceof ClusterEvent.TaskUpdated u) {
+                tasks.put(u.task().id(), u.task());
             }
         }
         Instant now = clock.instant();
-        Reconciliation r = Orchestrator.reconcile(services.values(), s.tasks(), nodes.values(), new TaskFactory(ids, now), placer, historyLimit);
+        Reconciliation r = Orchestrator.reconcile(services.values(), tasks.values(), nodes.values(), new TaskFactory(ids, now), placer, historyLimit);
         List<ClusterEvent> out = new ArrayList<>(domain);
         for (Task t : r.create()) {
             out.add(new ClusterEvent.TaskCreated(stamp(t, ++index)));

@@ -165,4 +165,94 @@ class DecisionsTest {
                 n.description(), n.status(), null);
         return Decision.of(List.of(new ClusterEvent.NodeRegistered(stamped)), stamped, null);
     }
+
+    void addNode(String id) {
+        state.apply(new ClusterEvent.NodeRegistered(Nodes.ready(id).withSpec(Nodes.ready(id).spec(),
+                new io.shoal.api.model.Version(state.index() + 1), Nodes.T0)));
+    }
+
+    List<ClusterState.ObservedStatus> report(List<Task> tasks, TaskState st) {
+        return tasks.stream().map(t -> new ClusterState.ObservedStatus(t.nodeId(), t.id(),
+                io.shoal.api.model.TaskStatus.of(Nodes.T0, st, st.dockerName()))).toList();
+    }
+
+    @Test
+    void workersMoveTasksForwardOnlyAndOnlyOnTheirOwnNode() {
+        Service web = run(decisions.createService(state, Services.replicated("web", 2)));
+        List<Task> tasks = live(web);
+        assertThat(run(decisions.observeTasks(state, report(tasks, TaskState.RUNNING)))).isEqualTo(2);
+        assertThat(run(decisions.observeTasks(state, report(tasks, TaskState.STARTING)))).as("backwards").isZero();
+        List<ClusterState.ObservedStatus> foreign = tasks.stream().map(t -> new ClusterState.ObservedStatus("node9", t.id(),
+                io.shoal.api.model.TaskStatus.of(Nodes.T0, TaskState.FAILED, "x"))).toList();
+        assertThat(run(decisions.observeTasks(state, foreign))).as("another node's report").isZero();
+        assertThat(live(web)).extracting(t -> t.status().state()).containsOnly(TaskState.RUNNING);
+    }
+
+    @Test
+    void aDownNodesReplicatedTasksAreReplacedOnAnotherNode() {
+        addNode("node2");
+        Service web = run(decisions.createService(state, Services.replicated("web", 4)));
+        List<Task> onNode1 = live(web).stream().filter(t -> t.nodeId().equals("node1")).toList();
+        assertThat(onNode1).hasSize(2);
+        run(decisions.observeTasks(state, report(live(web), TaskState.RUNNING)));
+
+        assertThat(run(decisions.markNodesDown(state, List.of("node1"), "heartbeat failure"))).isEqualTo(1);
+        assertThat(live(web)).hasSize(4).allSatisfy(t -> assertThat(t.nodeId()).isEqualTo("node2"));
+        assertThat(onNode1).allSatisfy(old -> {
+            Task now = state.task(old.id()).orElseThrow();
+            assertThat(now.desiredState()).isEqualTo(TaskState.SHUTDOWN);
+            assertThat(now.status().state()).as("what was last observed stays until the node says").isEqualTo(TaskState.RUNNING);
+        });
+        assertThat(run(decisions.markNodesDown(state, List.of("node1"), "again"))).as("already down").isZero();
+    }
+
+    @Test
+    void aFailedTaskIsReplacedAfterItsRestartDelayAndDrainMovesTasksWhilePauseKeepsThem() {
+        addNode("node2");
+        MutableDecisions m = new MutableDecisions();
+        decisions = m.d;
+        Service web = run(m.d.createService(state, Services.replicated("web", 2)));
+        Task first = live(web).get(0);
+        run(m.d.observeTasks(state, report(List.of(first), TaskState.FAILED)));
+        Task replacement = state.tasksOf(web.id()).stream().filter(t -> t.slot().equals(first.slot()) && !t.id().equals(first.id()))
+                .findFirst().orElseThrow();
+        assertThat(replacement.desiredState()).as("held for the default 5 s delay").isEqualTo(TaskState.READY);
+        assertThat(replacement.status().state()).as("not placed before it may start").isEqualTo(TaskState.NEW);
+        assertThat(state.task(first.id()).orElseThrow().desiredState()).isEqualTo(TaskState.SHUTDOWN);
+        m.now = m.now.plusSeconds(5);
+        run(m.d.updateNode(state, "node2", state.node("node2").orElseThrow().version().index(),
+                new Node.Spec(null, null, "worker", "pause")));
+        assertThat(state.task(replacement.id()).orElseThrow().desiredState()).isEqualTo(TaskState.RUNNING);
+        assertThat(state.task(replacement.id()).orElseThrow().status().state()).isEqualTo(TaskState.ASSIGNED);
+        List<String> before = live(web).stream().map(Task::id).toList();
+        assertThat(live(web)).as("pause keeps tasks").extracting(Task::id).containsExactlyElementsOf(before);
+
+        Node node1 = state.node("node1").orElseThrow();
+        run(m.d.updateNode(state, "node1", node1.version().index(), new Node.Spec(null, null, "manager", "drain")));
+        run(m.d.updateNode(state, "node2", state.node("node2").orElseThrow().version().index(),
+                new Node.Spec(null, null, "worker", "active")));
+        assertThat(live(web)).hasSize(2).allSatisfy(t -> assertThat(t.nodeId()).isEqualTo("node2"));
+    }
+
+    /** Decisions on a clock the test moves. */
+    final class MutableDecisions {
+        java.time.Instant now = Nodes.T0;
+        final AtomicInteger n = new AtomicInteger(1000);
+        final Decisions d = new Decisions(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now;
+            }
+        }, () -> String.format("mx%023d", n.incrementAndGet()));
+    }
 }

@@ -3,35 +3,84 @@ package io.shoal.worker.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorRefResolver;
+import akka.actor.typed.receptionist.Receptionist;
+import io.shoal.api.dispatch.DispatchProtocol;
+import io.shoal.api.dispatch.DispatcherMessage;
+import io.shoal.api.dispatch.WorkerMessage;
 import io.shoal.api.model.Node;
-import io.shoal.api.model.Platform;
-import io.shoal.api.model.ResourceObject;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskState;
+import io.shoal.api.model.TaskStatus;
+import io.shoal.api.model.Version;
+import io.shoal.testkit.fixtures.Nodes;
+import io.shoal.testkit.fixtures.Services;
+import io.shoal.worker.task.FakeTaskRuntime;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+/** The agent against a probe registered as the dispatcher: session, assignments, acked status, reopening. */
 class WorkerAgentTest {
     static final ActorTestKit KIT = ActorTestKit.create();
+    static final ExecutorService BLOCKING = Executors.newCachedThreadPool();
 
     @AfterAll
     static void stop() {
         KIT.shutdownTestKit();
+        BLOCKING.shutdownNow();
     }
 
     @Test
-    void reportsTheNodeAtStartAndOnEveryHeartbeat() throws Exception {
-        var reports = new LinkedBlockingQueue<Node.Description>();
-        var description = new Node.Description("h1", new Platform("x86_64", "linux"), new ResourceObject(2_000_000_000L, 1L << 30, null),
-                new Node.Engine("0.1.0", null));
-        KIT.spawn(WorkerAgent.create(() -> description, () -> new Node.Status("ready", null, "127.0.0.1"),
-                (d, s) -> {
-                    reports.add(d);
-                    return CompletableFuture.completedFuture(reports.size() > 1);
-                }, Duration.ofMillis(50)));
-        assertThat(reports.poll(5, TimeUnit.SECONDS)).isEqualTo(description);
-        assertThat(reports.poll(5, TimeUnit.SECONDS)).isEqualTo(description);
+    void opensASessionRunsItsAssignmentsAndResendsUnacknowledgedStatusOnANewSession() {
+        TestProbe<DispatcherMessage> dispatcher = KIT.createTestProbe(DispatcherMessage.class);
+        KIT.system().receptionist().tell(Receptionist.register(WorkerAgent.DISPATCHER, dispatcher.getRef()));
+        Node node = Nodes.ready("node1");
+        FakeTaskRuntime runtime = new FakeTaskRuntime().withImage("busybox:latest");
+        KIT.spawn(WorkerAgent.create("node1", node::description, node::status, runtime, BLOCKING,
+                new WorkerSettings(Duration.ofMillis(200), 3, Duration.ofMillis(20)), Clock.systemUTC()));
+
+        DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(5));
+        assertThat(open.nodeId()).isEqualTo("node1");
+        assertThat(open.description()).isEqualTo(node.description());
+        ActorRef<WorkerMessage> worker = ActorRefResolver.get(KIT.system()).resolveActorRef(open.worker());
+        worker.tell(new DispatchProtocol.SessionOpened("s1", 200));
+        Task t = new Task("t1", new Version(5), Nodes.T0, Nodes.T0, Services.replicated("web", 1).taskTemplate(), "svc1", 1L,
+                "node1", TaskStatus.of(Nodes.T0, TaskState.ASSIGNED, "assigned"), TaskState.RUNNING, 1);
+        worker.tell(new DispatchProtocol.Assignments("s1", true, List.of(new DispatchProtocol.AssignedTask(t, "web")), List.of()));
+
+        DispatchProtocol.ReportStatus first = nextReport(dispatcher);
+        assertThat(first.sessionId()).isEqualTo("s1");
+        assertThat(first.updates()).extracting(DispatchProtocol.TaskUpdate::taskId).containsOnly("t1");
+        // Not acknowledged, and heartbeats go unanswered: the agent opens a new session and sends it again.
+        DispatchProtocol.OpenSession reopen = nextOf(dispatcher, DispatchProtocol.OpenSession.class);
+        assertThat(reopen.nodeId()).isEqualTo("node1");
+        worker.tell(new DispatchProtocol.SessionOpened("s2", 200));
+        DispatchProtocol.ReportStatus again = nextReport(dispatcher);
+        assertThat(again.sessionId()).isEqualTo("s2");
+        assertThat(again.updates()).extracting(u -> u.status().state()).isNotEmpty();
+        assertThat(again.updates().get(0).status().state()).isGreaterThanOrEqualTo(first.updates().get(0).status().state());
+        worker.tell(new DispatchProtocol.StatusAck("s2", again.seq()));
+        assertThat(runtime.containers()).hasSize(1);
+    }
+
+    static DispatchProtocol.ReportStatus nextReport(TestProbe<DispatcherMessage> dispatcher) {
+        return nextOf(dispatcher, DispatchProtocol.ReportStatus.class);
+    }
+
+    /** The next message of that type, skipping heartbeats and other traffic. */
+    static <T> T nextOf(TestProbe<DispatcherMessage> dispatcher, Class<T> type) {
+        while (true) {
+            DispatcherMessage m = dispatcher.receiveMessage(Duration.ofSeconds(5));
+            if (type.isInstance(m)) {
+                return type.cast(m);
+            }
+        }
     }
 }

@@ -1,0 +1,120 @@
+package io.shoal.api.proto;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
+import io.shoal.api.dispatch.DispatchProtocol.Assignments;
+import io.shoal.api.dispatch.DispatchProtocol.Heartbeat;
+import io.shoal.api.dispatch.DispatchProtocol.HeartbeatAck;
+import io.shoal.api.dispatch.DispatchProtocol.OpenSession;
+import io.shoal.api.dispatch.DispatchProtocol.ReportStatus;
+import io.shoal.api.dispatch.DispatchProtocol.SessionOpened;
+import io.shoal.api.dispatch.DispatchProtocol.SessionRefused;
+import io.shoal.api.dispatch.DispatchProtocol.StatusAck;
+import io.shoal.api.dispatch.DispatchProtocol.TaskUpdate;
+import io.shoal.api.dispatch.DispatchProtocol.Wire;
+
+/**
+ * The dispatch protocol ⇄ protobuf, with a one-letter manifest per message. Plain Java: the Akka
+ * serializer that binds it (in the deploy module) only forwards to {@link #manifest}, {@link #toBinary}
+ * and {@link #fromBinary}.
+ */
+public final class DispatchProto {
+    private DispatchProto() {}
+
+    public static String manifest(Wire m) {
+        if (m instanceof OpenSession) {
+            return "O";
+        } else if (m instanceof Heartbeat) {
+            return "H";
+        } else if (m instanceof ReportStatus) {
+            return "R";
+        } else if (m instanceof SessionOpened) {
+            return "S";
+        } else if (m instanceof SessionRefused) {
+            return "F";
+        } else if (m instanceof HeartbeatAck) {
+            return "K";
+        } else if (m instanceof StatusAck) {
+            return "C";
+        } else if (m instanceof Assignments) {
+            return "A";
+        }
+        throw new IllegalArgumentException("no manifest for " + m.getClass().getName());
+    }
+
+    public static byte[] toBinary(Wire m) {
+        if (m instanceof OpenSession o) {
+            return OpenSessionP.newBuilder().setNodeId(o.nodeId())
+                    .setDescription(ModelProto.nodeDescription(o.description()))
+                    .setStatus(ModelProto.nodeStatus(o.status())).setWorker(o.worker()).build().toByteArray();
+        } else if (m instanceof Heartbeat h) {
+            return HeartbeatP.newBuilder().setNodeId(h.nodeId()).setSessionId(h.sessionId()).build().toByteArray();
+        } else if (m instanceof ReportStatus r) {
+            ReportStatusP.Builder b = ReportStatusP.newBuilder().setNodeId(r.nodeId()).setSessionId(r.sessionId())
+                    .setSeq(r.seq());
+            r.updates().forEach(u -> b.addUpdates(TaskUpdateP.newBuilder().setTaskId(u.taskId())
+                    .setStatus(ModelProto.taskStatus(u.status()))));
+            return b.build().toByteArray();
+        } else if (m instanceof SessionOpened s) {
+            return SessionOpenedP.newBuilder().setSessionId(s.sessionId())
+                    .setHeartbeatPeriodMillis(s.heartbeatPeriodMillis()).build().toByteArray();
+        } else if (m instanceof SessionRefused f) {
+            return SessionRefusedP.newBuilder().setReason(f.reason()).build().toByteArray();
+        } else if (m instanceof HeartbeatAck k) {
+            return HeartbeatAckP.newBuilder().setSessionId(k.sessionId()).build().toByteArray();
+        } else if (m instanceof StatusAck c) {
+            return StatusAckP.newBuilder().setSessionId(c.sessionId()).setSeq(c.seq()).build().toByteArray();
+        } else if (m instanceof Assignments a) {
+            AssignmentsP.Builder b = AssignmentsP.newBuilder().setSessionId(a.sessionId()).setComplete(a.complete())
+                    .addAllRemoved(a.removed());
+            a.tasks().forEach(t -> b.addTasks(AssignedTaskP.newBuilder().setTask(ModelProto.task(t.task()))
+                    .setServiceName(t.serviceName() == null ? "" : t.serviceName())));
+            return b.build().toByteArray();
+        }
+        throw new IllegalArgumentException("cannot serialize " + m.getClass().getName());
+    }
+
+    /** The message for {@code manifest}; a corrupt or unknown one is an {@link IllegalArgumentException}. */
+    public static Wire fromBinary(byte[] bytes, String manifest) {
+        try {
+            switch (manifest) {
+                case "O": {
+                    OpenSessionP p = OpenSessionP.parseFrom(bytes);
+                    return new OpenSession(p.getNodeId(), ModelProto.nodeDescription(p.getDescription()),
+                            ModelProto.nodeStatus(p.getStatus()), p.getWorker());
+                }
+                case "H": {
+                    HeartbeatP p = HeartbeatP.parseFrom(bytes);
+                    return new Heartbeat(p.getNodeId(), p.getSessionId());
+                }
+                case "R": {
+                    ReportStatusP p = ReportStatusP.parseFrom(bytes);
+                    return new ReportStatus(p.getNodeId(), p.getSessionId(), p.getSeq(), p.getUpdatesList().stream()
+                            .map(u -> new TaskUpdate(u.getTaskId(), ModelProto.taskStatus(u.getStatus()))).toList());
+                }
+                case "S": {
+                    SessionOpenedP p = SessionOpenedP.parseFrom(bytes);
+                    return new SessionOpened(p.getSessionId(), p.getHeartbeatPeriodMillis());
+                }
+                case "F":
+                    return new SessionRefused(SessionRefusedP.parseFrom(bytes).getReason());
+                case "K":
+                    return new HeartbeatAck(HeartbeatAckP.parseFrom(bytes).getSessionId());
+                case "C": {
+                    StatusAckP p = StatusAckP.parseFrom(bytes);
+                    return new StatusAck(p.getSessionId(), p.getSeq());
+                }
+                case "A": {
+                    AssignmentsP p = AssignmentsP.parseFrom(bytes);
+                    return new Assignments(p.getSessionId(), p.getComplete(), p.getTasksList().stream()
+                            .map(t -> new AssignedTask(ModelProto.task(t.getTask()), t.getServiceName())).toList(),
+                            p.getRemovedList());
+                }
+                default:
+                    throw new IllegalArgumentException("unknown dispatch message manifest \"" + manifest + "\"");
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("corrupt dispatch message (manifest " + manifest + "): " + e.getMessage(), e);
+        }
+    }
+}

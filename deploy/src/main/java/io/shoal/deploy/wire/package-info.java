@@ -1,0 +1,5 @@
+/**
+ * Akka serializers for messages that cross hosts between modules: the dispatch protocol
+ * ({@link io.shoal.deploy.wire.DispatchSerializer}), bound in {@code reference.conf} of this module.
+ */
+package io.shoal.deploy.wire;

@@ -1,0 +1,230 @@
+package io.shoal.engine;
+
+import io.shoal.engine.bundle.ContainerSpecs;
+import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.ContainerRequest;
+import io.shoal.engine.container.ContainerService;
+import io.shoal.engine.content.BlobStore;
+import io.shoal.engine.content.Image;
+import io.shoal.engine.content.ImageLoader;
+import io.shoal.engine.content.ImageStore;
+import io.shoal.engine.host.FileAttributes;
+import io.shoal.engine.host.Mounter;
+import io.shoal.engine.host.OciRuntime;
+import io.shoal.engine.image.ImageReference;
+import io.shoal.engine.layer.LayerStore;
+import io.shoal.engine.layer.Unpacker;
+import io.shoal.engine.linux.HostLimits;
+import io.shoal.engine.linux.LinuxFiles;
+import io.shoal.engine.linux.LinuxMounter;
+import io.shoal.engine.linux.RuncRuntime;
+import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.volume.Volume;
+import io.shoal.engine.volume.VolumeStore;
+import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The node engine's Java API: the one facade the worker and the Docker HTTP layer call. Every method is
+ * blocking and thread-safe; failures are {@link EngineException}s classified for the edge. See package-info.
+ */
+public final class Engine implements AutoCloseable {
+
+    /**
+     * Where the engine keeps its state and which host binaries it runs. {@code cgroupParent} is the absolute
+     * cgroup under which every container gets {@code <parent>/<id>}; {@code initBinary} (a static tini) backs
+     * Docker's {@code --init}, null if absent; {@code logSizeMax} caps each container's log (0 = no cap);
+     * {@code bindRoots} limits bind-mount sources to those directories (empty = any existing absolute path).
+     */
+    public record Settings(Path root, String runc, String conmon, String cgroupParent, String initBinary,
+                           long logSizeMax, List<Path> bindRoots) {
+        public Settings {
+            bindRoots = bindRoots == null ? List.of() : List.copyOf(bindRoots);
+            if (cgroupParent == null || !cgroupParent.startsWith("/")) {
+                throw new IllegalArgumentException("cgroupParent must be an absolute cgroup path: " + cgroupParent);
+            }
+        }
+
+        public static Settings defaults(Path root) {
+            return new Settings(root, "/usr/sbin/runc", "/usr/bin/conmon", "/shoal",
+                    Files.exists(Path.of("/usr/bin/tini-static")) ? "/usr/bin/tini-static" : null, 10L << 20,
+                    List.of());
+        }
+
+        public Settings withCgroupParent(String value) {
+            return new Settings(root, runc, conmon, value, initBinary, logSizeMax, bindRoots);
+        }
+
+        public Settings withLogSizeMax(long bytes) {
+            return new Settings(root, runc, conmon, cgroupParent, initBinary, bytes, bindRoots);
+        }
+
+        public Settings withBindRoots(List<Path> value) {
+            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, value);
+        }
+
+        public Settings withBinaries(String runcPath, String conmonPath, String initPath) {
+            return new Settings(root, runcPath, conmonPath, cgroupParent, initPath, logSizeMax, bindRoots);
+        }
+    }
+
+    private final ImageStore images;
+    private final ImageLoader loader;
+    private final VolumeStore volumes;
+    private final ContainerService containers;
+    private final Path scratch;
+    private final Supplier<String> ids;
+
+    Engine(Settings settings, FileAttributes files, Mounter mounter, OciRuntime runtime, Clock clock,
+           Supplier<String> ids) throws IOException {
+        Path root = settings.root();
+        this.ids = ids;
+        scratch = Files.createDirectories(root.resolve("tmp"));
+        images = new ImageStore(new BlobStore(root.resolve("content")),
+                new LayerStore(root.resolve("layers"), new Unpacker(files)), root.resolve("images.json"));
+        loader = new ImageLoader(images);
+        ContainerService[] self = new ContainerService[1];
+        volumes = new VolumeStore(root.resolve("volumes"), name -> self[0] != null && self[0].volumeInUse(name),
+                clock);
+        containers = new ContainerService(root.resolve("containers"), images, volumes, mounter, runtime,
+                new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
+                settings.bindRoots(), settings.logSizeMax(), clock, ids);
+        self[0] = containers;
+    }
+
+    /** The engine on this host: runc under conmon, mount(2) through JNA. Re-adopts running containers. */
+    public static Engine open(Settings settings) throws IOException {
+        SecureRandom random = new SecureRandom();
+        return new Engine(settings, new LinuxFiles(), new LinuxMounter(),
+                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc")),
+                Clock.systemUTC(), () -> {
+                    byte[] b = new byte[32];
+                    random.nextBytes(b);
+                    return HexFormat.of().formatHex(b);
+                });
+    }
+
+    // images
+
+    public List<Image> loadOciLayout(Path layout, String repository) throws IOException {
+        return loader.loadOciLayout(layout, repository);
+    }
+
+    public List<Image> loadDockerArchive(InputStream archive) throws IOException {
+        return loader.loadDockerArchive(archive, scratch);
+    }
+
+    public List<Image> images() throws IOException {
+        return images.list();
+    }
+
+    public java.util.Optional<Image> image(String reference) throws IOException {
+        return images.resolve(ImageReference.of(reference));
+    }
+
+    // containers (every {@code id} parameter also takes a unique id prefix or the container's name)
+
+    /** Validates, resolves the image, plans mounts, writes the bundle and mounts the rootfs; returns the id. */
+    public String create(ContainerRequest request) {
+        return containers.create(request);
+    }
+
+    /** Starts the container under its monitor; starting a running container does nothing. */
+    public void start(String id) {
+        containers.start(id);
+    }
+
+    /** Sends the stop signal, then SIGKILL after {@code timeout}; returns the exit code. */
+    public int stop(String id, Duration timeout) {
+        return containers.stop(id, timeout);
+    }
+
+    public void restart(String id, Duration timeout) {
+        containers.restart(id, timeout);
+    }
+
+    /** {@code signal} as Docker takes it: {@code KILL}, {@code SIGKILL} or {@code 9}. */
+    public void kill(String id, String signal) {
+        containers.kill(id, signal);
+    }
+
+    public void pause(String id) {
+        containers.pause(id);
+    }
+
+    public void unpause(String id) {
+        containers.unpause(id);
+    }
+
+    /** Removes the container (with {@code force}, kills it first); its named volumes stay. */
+    public void remove(String id, boolean force) {
+        containers.remove(id, force);
+    }
+
+    /** Completes with the exit code when the container is not running (at once if it is not). */
+    public CompletableFuture<Integer> waitFor(String id) {
+        return containers.waitFor(id);
+    }
+
+    /** The container's output so far; with {@code follow}, blocks and keeps sending until the container exits. */
+    public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
+        containers.logs(id, follow, sink);
+    }
+
+    /** Runs {@code argv} inside the running container and collects its output. */
+    public ExecResult exec(String id, List<String> argv, List<String> env) {
+        return containers.exec(id, argv, env);
+    }
+
+    public ContainerRecord inspect(String id) {
+        return containers.inspect(id);
+    }
+
+    /** Running and paused containers, or with {@code all} every container; newest first. */
+    public List<ContainerRecord> list(boolean all) {
+        return containers.list(all);
+    }
+
+    // volumes
+
+    /** Creates a local volume (null name: an anonymous one), or returns the existing one of that name. */
+    public Volume createVolume(String name, Map<String, String> labels) {
+        return volumes.create(name == null ? ids.get() : name, labels, name == null);
+    }
+
+    public List<Volume> volumes() {
+        return volumes.list();
+    }
+
+    public Volume volume(String name) {
+        return volumes.inspect(name).orElseThrow(() -> EngineException.notFound("get " + name + ": no such volume"));
+    }
+
+    /** Refused while any container (running or not) uses it; {@code force} makes a missing volume no error. */
+    public void removeVolume(String name, boolean force) {
+        volumes.remove(name, force);
+    }
+
+    /** Removes unused anonymous volumes (with {@code all}, unused named ones too); returns their names. */
+    public List<String> pruneVolumes(boolean all) {
+        return volumes.prune(all);
+    }
+
+    /** Stops watching monitors; containers keep running and a later {@link #open} re-adopts them. */
+    @Override
+    public void close() {
+        containers.close();
+    }
+}

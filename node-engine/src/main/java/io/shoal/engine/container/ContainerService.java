@@ -1,0 +1,489 @@
+package io.shoal.engine.container;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.shoal.api.validate.Violation;
+import io.shoal.engine.EngineException;
+import io.shoal.engine.bundle.ContainerSpecs;
+import io.shoal.engine.bundle.HostConfig;
+import io.shoal.engine.bundle.RuntimeSpec;
+import io.shoal.engine.bundle.SpecOp;
+import io.shoal.engine.bundle.Users;
+import io.shoal.engine.content.Image;
+import io.shoal.engine.content.ImageStore;
+import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.host.Mounter;
+import io.shoal.engine.host.OciRuntime;
+import io.shoal.engine.image.ConfigMerge;
+import io.shoal.engine.image.ImageReference;
+import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogReader;
+import io.shoal.engine.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One host's containers: create (bundle + overlay rootfs), start (under a monitor), stop, kill, pause, remove,
+ * wait, logs, exec, inspect, list; and re-adoption of what a previous engine left running. Each container lives
+ * in {@code root/<id>/}: {@code bundle/} (config.json, rootfs mount), {@code upper/}, {@code work/},
+ * {@code container.json}, {@code container.log}, {@code exit/}.
+ */
+public final class ContainerService {
+
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path root;
+    private final ImageStore images;
+    private final VolumeStore volumes;
+    private final Mounter mounter;
+    private final OciRuntime runtime;
+    private final ContainerSpecs.HostFacts facts;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final List<Path> bindRoots;
+    private final long defaultLogSizeMax;
+    private volatile boolean closed;
+    private final Map<String, ContainerRecord> containers = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+
+    public ContainerService(Path root, ImageStore images, VolumeStore volumes, Mounter mounter, OciRuntime runtime,
+                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Clock clock, Supplier<String> ids)
+            throws IOException {
+        this.root = root;
+        this.bindRoots = List.copyOf(bindRoots);
+        this.defaultLogSizeMax = defaultLogSizeMax;
+        this.images = images;
+        this.volumes = volumes;
+        this.mounter = mounter;
+        this.runtime = runtime;
+        this.facts = facts;
+        this.clock = clock;
+        this.ids = ids;
+        Files.createDirectories(root);
+        readopt();
+    }
+
+    public synchronized String create(ContainerRequest request) {
+        if (request.name() != null && !NAME.matcher(request.name()).matches()) {
+            throw EngineException.invalid("Invalid container name (" + request.name()
+                    + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        if (request.name() != null && containers.values().stream().anyMatch(c -> c.name().equals(request.name()))) {
+            throw EngineException.conflict("Conflict. The container name \"/" + request.name() + "\" is already in use");
+        }
+        if (request.image() == null || request.image().isEmpty()) {
+            throw EngineException.invalid("no image given");
+        }
+        ImageReference.Parsed parsed = ImageReference.parse(request.image());
+        if (parsed instanceof ImageReference.Parsed.Invalid invalid) {
+            throw EngineException.invalid(invalid.reason());
+        }
+        ImageReference ref = ((ImageReference.Parsed.Valid) parsed).reference();
+        Image image = io(() -> images.resolve(ref)).orElseThrow(() ->
+                EngineException.notFound("No such image: " + ref.familiar()));
+        List<Violation> violations = new ArrayList<>(request.host().withBinds(List.of()).validate());
+        ConfigMerge.Resolved config = ConfigMerge.merge(image.config(), request.config());
+        if (config.argv().isEmpty()) {
+            violations.add(new Violation("Cmd", "no command specified"));
+        }
+        if (request.stopTimeout().isNegative() || request.logSizeMax() < 0) {
+            violations.add(new Violation("StopTimeout/LogSizeMax", "must not be negative"));
+        }
+        Mounts.Plan plan = Mounts.plan(request.host(), request.volumes(), config.volumes(), bindRoots,
+                name -> volumes.pathOf(name).toString(), ids);
+        violations.addAll(plan.violations());
+        if (!violations.isEmpty()) {
+            throw EngineException.invalid(violations.stream().map(Violation::toString)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        String id = ids.get();
+        String name = request.name() != null ? request.name() : "c" + id.substring(0, 12);
+        HostConfig host = request.host().withBinds(plan.binds());
+        Path dir = root.resolve(id);
+        List<String> madeVolumes = new ArrayList<>();
+        try {
+            Path rootfs = dir.resolve("bundle/rootfs");
+            Files.createDirectories(rootfs);
+            Files.createDirectories(dir.resolve("upper"));
+            Files.createDirectories(dir.resolve("work"));
+            List<Path> lowers = images.layers().lowerDirs(image.diffIds());
+            Users.Resolved user = resolveUser(config.user(), lowers);
+            for (MountPoint m : plan.mounts()) {
+                if (m.type().equals("volume") && volumes.inspect(m.name()).isEmpty()) {
+                    volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
+                            && request.host().binds().stream().noneMatch(b -> b.source().equals(m.name())));
+                    madeVolumes.add(m.name());
+                }
+            }
+            String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
+            RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
+            spec.process.terminal = request.tty();
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bundle/config.json").toFile(), spec);
+            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
+            ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
+                    request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
+                    request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
+                    ContainerRecord.Run.created());
+            save(rec);
+            return id;
+        } catch (IOException | RuntimeException e) {
+            cleanup(id);
+            for (String v : madeVolumes) {
+                try {
+                    volumes.remove(v, true);
+                } catch (RuntimeException ignored) {
+                    // best effort: the volume was ours alone
+                }
+            }
+            if (e instanceof EngineException ee) {
+                throw ee;
+            }
+            throw new EngineException(EngineException.Kind.INTERNAL, "create: " + e.getMessage(), e);
+        }
+    }
+
+    public void start(String ref) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        Lifecycle.Outcome outcome = Lifecycle.next(rec.state(), Lifecycle.Event.START, false);
+        if (outcome instanceof Lifecycle.Outcome.Refused refused) {
+            throw EngineException.conflict(refused.reason());
+        }
+        if (outcome instanceof Lifecycle.Outcome.Unchanged) {
+            return;
+        }
+        Path dir = root.resolve(id);
+        try {
+            if (!mounter.isMounted(dir.resolve("bundle/rootfs"))) {
+                Image image = images.resolve(ImageReference.of(rec.image())).orElseThrow(() ->
+                        EngineException.notFound("No such image: " + rec.image()));
+                mounter.mountOverlay(images.layers().lowerDirs(image.diffIds()), dir.resolve("upper"),
+                        dir.resolve("work"), dir.resolve("bundle/rootfs"));
+            }
+            if (runtime.status(id).isPresent()) {
+                runtime.delete(id, true);
+            }
+            Files.deleteIfExists(dir.resolve("exit").resolve(id));
+            OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
+                    dir.resolve("exit"), rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
+            CompletableFuture<Integer> exit = new CompletableFuture<>();
+            exits.put(id, exit);
+            save(rec.running(created.pid(), created.monitorPid(), clock.instant(), false));
+            watch(id, created.monitorPid());
+            runtime.start(id);
+        } catch (IOException e) {
+            try {
+                runtime.delete(id, true);
+            } catch (IOException ignored) {
+                // best effort: nothing of this run should stay behind
+            }
+            save(get(id).failed(e.getMessage(), clock.instant()));
+            throw new EngineException(EngineException.Kind.INTERNAL, "start " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the stop signal, then SIGKILL if the container has not exited after {@code timeout}. */
+    public int stop(String ref, Duration timeout) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        if (rec.state() != State.RUNNING && rec.state() != State.PAUSED) {
+            return rec.exitCode();
+        }
+        String signal = rec.stopSignal().isEmpty() ? "SIGTERM" : Signals.normalise(rec.stopSignal());
+        signalQuietly(id, signal);
+        if (rec.state() == State.PAUSED) {
+            io(() -> { runtime.resume(id); return null; });
+        }
+        try {
+            return exitFuture(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            signalQuietly(id, "SIGKILL");
+            return exitFuture(id).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(EngineException.Kind.INTERNAL, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "stop " + id, e);
+        }
+    }
+
+    /** Docker's restart: stop (signal, then SIGKILL after {@code timeout}) if running, then start again. */
+    public void restart(String ref, Duration timeout) {
+        ContainerRecord rec = get(ref);
+        stop(rec.id(), timeout);
+        start(rec.id());
+    }
+
+    public void kill(String ref, String signal) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        if (rec.state() != State.RUNNING && rec.state() != State.PAUSED) {
+            throw EngineException.conflict("Container " + id + " is not running");
+        }
+        String sig = Signals.normalise(signal);
+        io(() -> { runtime.kill(id, sig); return null; });
+    }
+
+    public void pause(String ref) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        transition(id, Lifecycle.Event.PAUSE, () -> runtime.pause(id));
+    }
+
+    public void unpause(String ref) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        transition(id, Lifecycle.Event.UNPAUSE, () -> runtime.resume(id));
+    }
+
+    /** The exit code, once the container has exited (at once if it already has). */
+    public CompletableFuture<Integer> waitFor(String ref) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        if (rec.state() == State.EXITED || rec.state() == State.CREATED) {
+            return CompletableFuture.completedFuture(rec.exitCode());
+        }
+        return exitFuture(id);
+    }
+
+    public void remove(String ref, boolean force) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        Lifecycle.Outcome outcome = Lifecycle.next(rec.state(), Lifecycle.Event.REMOVE, force);
+        if (outcome instanceof Lifecycle.Outcome.Refused refused) {
+            throw EngineException.conflict(refused.reason());
+        }
+        if (rec.state() == State.RUNNING || rec.state() == State.PAUSED) {
+            signalQuietly(id, "SIGKILL");
+            if (rec.state() == State.PAUSED) {
+                io(() -> { runtime.resume(id); return null; });
+            }
+            exitFuture(id).join();
+        }
+        cleanup(id);
+    }
+
+    public ContainerRecord inspect(String id) {
+        return get(id);
+    }
+
+    public List<ContainerRecord> list(boolean all) {
+        return containers.values().stream().filter(c -> all || c.state() == State.RUNNING
+                || c.state() == State.PAUSED).sorted(Comparator.comparing(ContainerRecord::created).reversed()).toList();
+    }
+
+    public void logs(String ref, boolean follow, Consumer<LogEntry> sink) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        try {
+            LogReader.read(root.resolve(rec.id()).resolve("container.log"), follow,
+                    () -> get(id).state() != State.RUNNING && get(id).state() != State.PAUSED, sink);
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "logs " + id, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public ExecResult exec(String ref, List<String> argv, List<String> env) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        if (rec.state() != State.RUNNING) {
+            throw EngineException.conflict("Container " + id + " is not running");
+        }
+        OciRuntime.ExecResult r = io(() -> runtime.exec(rec.id(), argv, env));
+        return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
+    }
+
+    /** Is a named volume mounted by any container (running or not), as Docker counts it? */
+    public boolean volumeInUse(String name) {
+        return containers.values().stream().anyMatch(c -> c.volumeNames().contains(name));
+    }
+
+    /** A container by full id, unique id prefix or name. */
+    public ContainerRecord get(String idOrName) {
+        ContainerRecord rec = containers.get(idOrName);
+        if (rec != null) {
+            return rec;
+        }
+        List<ContainerRecord> matches = containers.values().stream().filter(c -> c.name().equals(idOrName)
+                || (idOrName.length() >= 3 && c.id().startsWith(idOrName))).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw matches.isEmpty() ? EngineException.notFound("No such container: " + idOrName)
+                : EngineException.invalid("multiple containers match " + idOrName);
+    }
+
+    /** After close, exits are left for the next engine on this root to record. */
+    public void close() {
+        closed = true;
+    }
+
+    private void watch(String id, long monitorPid) {
+        runtime.onMonitorExit(monitorPid).thenRun(() -> {
+            if (!closed) {
+                recordExit(id);
+            }
+        });
+    }
+
+    private void recordExit(String id) {
+        Path dir = root.resolve(id);
+        int code = -1;
+        try {
+            Path exitFile = dir.resolve("exit").resolve(id);
+            if (Files.exists(exitFile)) {
+                code = Integer.parseInt(Files.readString(exitFile).trim());
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // an unreadable exit file is a lost exit code: -1
+        }
+        boolean oom = Files.exists(dir.resolve("bundle/persist/oom")) || Files.exists(dir.resolve("bundle/oom"));
+        ContainerRecord rec = containers.get(id);
+        if (rec != null) {
+            save(rec.exited(code, oom, clock.instant()));
+        }
+        exitFuture(id).complete(code);
+    }
+
+    private CompletableFuture<Integer> exitFuture(String id) {
+        return exits.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    /** After an engine restart: re-attach to live monitors, and record exits that happened meanwhile. */
+    private void readopt() throws IOException {
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                Path file = dir.resolve("container.json");
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                ContainerRecord rec = JSON.readValue(file.toFile(), ContainerRecord.class);
+                containers.put(rec.id(), rec);
+                if (rec.state() == State.RUNNING || rec.state() == State.PAUSED) {
+                    boolean alive = rec.run().monitorPid() > 0 && ProcessHandle.of(rec.run().monitorPid()).map(
+                            ProcessHandle::isAlive).orElse(false);
+                    if (alive) {
+                        exitFuture(rec.id());
+                        watch(rec.id(), rec.run().monitorPid());
+                    } else {
+                        recordExit(rec.id());
+                    }
+                }
+            }
+        }
+    }
+
+    private void cleanup(String id) {
+        Path dir = root.resolve(id);
+        try {
+            if (runtime.status(id).isPresent()) {
+                runtime.delete(id, true);
+            }
+            mounter.unmount(dir.resolve("bundle/rootfs"));
+            if (Files.exists(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "remove " + id + ": " + e.getMessage(), e);
+        } finally {
+            containers.remove(id);
+            exits.remove(id);
+        }
+    }
+
+    private Users.Resolved resolveUser(String user, List<Path> lowersTopFirst) throws IOException {
+        if (user.isEmpty()) {
+            return Users.Resolved.ROOT;
+        }
+        String passwd = firstFile(lowersTopFirst, "etc/passwd");
+        String group = firstFile(lowersTopFirst, "etc/group");
+        Users.Lookup lookup = Users.resolve(user, passwd, group);
+        if (lookup instanceof Users.Lookup.NotFound nf) {
+            throw EngineException.invalid(nf.reason());
+        }
+        return ((Users.Lookup.Found) lookup).user();
+    }
+
+    private static String firstFile(List<Path> lowers, String rel) throws IOException {
+        for (Path l : lowers) {
+            Path f = l.resolve(rel);
+            if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Files.readString(f);
+            }
+        }
+        return null;
+    }
+
+    private void transition(String id, Lifecycle.Event event, IoAction action) {
+        ContainerRecord rec = get(id);
+        Lifecycle.Outcome outcome = Lifecycle.next(rec.state(), event, false);
+        if (outcome instanceof Lifecycle.Outcome.Refused refused) {
+            throw EngineException.conflict(refused.reason());
+        }
+        io(() -> { action.run(); return null; });
+        if (outcome instanceof Lifecycle.Outcome.Moved moved) {
+            save(get(id).withState(moved.to()));
+        }
+    }
+
+    private void signalQuietly(String id, String signal) {
+        try {
+            runtime.kill(id, signal);
+        } catch (IOException ignored) {
+            // it exited meanwhile
+        }
+    }
+
+    private void save(ContainerRecord rec) {
+        containers.put(rec.id(), rec);
+        Path file = root.resolve(rec.id()).resolve("container.json");
+        Path tmp = file.resolveSibling("container.json.tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), rec);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "save " + rec.id(), e);
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T io(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, e.getMessage(), e);
+        }
+    }
+}

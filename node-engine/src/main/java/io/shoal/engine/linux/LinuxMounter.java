@@ -1,0 +1,55 @@
+package io.shoal.engine.linux;
+
+import com.sun.jna.LastErrorException;
+import io.shoal.engine.host.Mounter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@link Mounter} by mount(2) and umount2(2) through JNA, reading /proc/self/mountinfo to check. */
+public final class LinuxMounter implements Mounter {
+
+    private static final int EINVAL = 22;
+    private static final int ENOENT = 2;
+
+    @Override
+    public void mountOverlay(List<Path> lowers, Path upper, Path work, Path target) throws IOException {
+        for (Path p : lowers) {
+            if (p.toString().contains(",") || p.toString().contains(":")) {
+                throw new IOException("overlay lower dir has a separator in its path: " + p);
+            }
+        }
+        String data = "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
+                + ",upperdir=" + upper + ",workdir=" + work;
+        if (data.length() >= 4096) {
+            throw new IOException("overlay mount options exceed a page (" + data.length() + " bytes)");
+        }
+        LinuxFiles.call("mount overlay", target, () -> LibC.INSTANCE.mount("overlay", target.toString(), "overlay",
+                0, data));
+    }
+
+    @Override
+    public void unmount(Path target) throws IOException {
+        try {
+            LibC.INSTANCE.umount2(target.toString(), LibC.MNT_DETACH);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != EINVAL && e.getErrorCode() != ENOENT) {
+                throw new IOException("umount " + target + ": errno " + e.getErrorCode(), e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isMounted(Path target) throws IOException {
+        String t = target.toAbsolutePath().normalize().toString();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f.length > 4 && f[4].replace("\\040", " ").equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,183 @@
+package io.shoal.engine.linux;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoal.engine.host.OciRuntime;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * runc under Debian's conmon. conmon double-forks away from the engine, runs {@code runc create}, reports the
+ * container's pid on its sync pipe (here: the pipe of a {@code sh} wrapper's fd 3, since a JVM child gets only
+ * stdio), then holds the container's stdio, writes its output to a log file and its exit code to
+ * {@code exitDir/<id>}. So containers outlive the engine and an exit is never lost.
+ */
+public final class RuncRuntime implements OciRuntime {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * conmon writes its pid report to fd 3 and, when the container exits, writes again; a closed pipe would kill it
+     * with SIGPIPE before it records the exit code. So the first line goes to the engine and a {@code cat} drains
+     * the rest for as long as conmon lives.
+     */
+    private static final String SYNC_WRAPPER =
+            "\"$@\" 3>&1 >/dev/null 2>&1 | { IFS= read -r l; printf '%s\\n' \"$l\"; exec cat >/dev/null; }";
+
+    private final String runc;
+    private final String conmon;
+    private final Path runcRoot;
+
+    public RuncRuntime(String runc, String conmon, Path runcRoot) throws IOException {
+        this.runc = runc;
+        this.conmon = conmon;
+        this.runcRoot = runcRoot;
+        Files.createDirectories(runcRoot);
+    }
+
+    @Override
+    public Created create(String id, Path bundle, Path logFile, Path exitDir, long logSizeMax) throws IOException {
+        Files.createDirectories(exitDir);
+        Files.createDirectories(bundle.resolve("persist"));
+        Path monitorPid = bundle.resolve("conmon.pid");
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SYNC_WRAPPER, "sh",
+                conmon, "--api-version", "1", "-c", id, "-u", id, "-r", runc, "-b", bundle.toString(),
+                "-p", bundle.resolve("pidfile").toString(), "-n", id, "--exit-dir", exitDir.toString(),
+                "--persist-dir", bundle.resolve("persist").toString(), "-l", "k8s-file:" + logFile,
+                "--log-level", "error", "-P", monitorPid.toString(), "--socket-dir-path", bundle.toString(),
+                "--runtime-arg", "--root=" + runcRoot));
+        if (logSizeMax > 0) {
+            cmd.addAll(List.of("--log-size-max", Long.toString(logSizeMax)));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile()); // conmon writes its oom file to its cwd
+        pb.environment().put("_OCI_SYNCPIPE", "3");
+        Process p = pb.start();
+        String reply;
+        try (InputStream in = p.getInputStream()) {
+            reply = readJsonObject(in);
+        }
+        JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
+        if (node == null || node.path("data").asLong(-1) <= 0) {
+            String message = node == null ? "conmon gave no pid" : node.path("message").asText("create failed");
+            throw new IOException("create " + id + ": " + message);
+        }
+        long pid = node.path("data").asLong();
+        long mon = Long.parseLong(Files.readString(monitorPid).trim());
+        return new Created(pid, mon);
+    }
+
+    /** Reads one {"data": …} object from the sync pipe: conmon keeps the pipe open, so EOF cannot be awaited. */
+    private static String readJsonObject(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int depth = 0;
+        int c;
+        while ((c = in.read()) >= 0) {
+            out.write(c);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                break;
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    @Override
+    public void start(String id) throws IOException {
+        run("start", id);
+    }
+
+    @Override
+    public void kill(String id, String signal) throws IOException {
+        run("kill", id, signal);
+    }
+
+    @Override
+    public void pause(String id) throws IOException {
+        run("pause", id);
+    }
+
+    @Override
+    public void resume(String id) throws IOException {
+        run("resume", id);
+    }
+
+    @Override
+    public void delete(String id, boolean force) throws IOException {
+        if (force) {
+            run("delete", "--force", id);
+        } else {
+            run("delete", id);
+        }
+    }
+
+    @Override
+    public Optional<String> status(String id) throws IOException {
+        Result r = exec(List.of(runc, "--root=" + runcRoot.toString(), "state", id));
+        if (r.code != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(JSON.readTree(r.stdout).path("status").asText());
+    }
+
+    @Override
+    public ExecResult exec(String id, List<String> argv, List<String> env) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + runcRoot, "exec"));
+        for (String e : env) {
+            cmd.add("--env");
+            cmd.add(e);
+        }
+        cmd.add(id);
+        cmd.addAll(argv);
+        Result r = exec(cmd);
+        return new ExecResult(r.code, r.stdout, r.stderr);
+    }
+
+    @Override
+    public CompletableFuture<Void> onMonitorExit(long monitorPid) {
+        return ProcessHandle.of(monitorPid).map(h -> h.onExit().thenApply(x -> (Void) null))
+                .orElse(CompletableFuture.completedFuture(null));
+    }
+
+    private void run(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + runcRoot));
+        cmd.addAll(List.of(args));
+        Result r = exec(cmd);
+        if (r.code != 0) {
+            throw new IOException("runc " + String.join(" ", args) + ": " + r.stderr.trim());
+        }
+    }
+
+    private record Result(int code, String stdout, String stderr) { }
+
+    private static Result exec(List<String> cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        byte[] out = p.getInputStream().readAllBytes();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + cmd);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + cmd, e);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err.join(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Adapters to this Linux host, the only code that starts processes or calls libc: runc run under Debian's
+ * conmon (one monitor per container, double-forked so containers outlive the daemon, writing the container's
+ * output and exit code to files), overlayfs mounts by mount(2) through JNA, the file attributes layer unpacking
+ * needs (mknod, lchown, the overlay opaque xattr), and the daemon's own hard rlimits (the ceiling of every
+ * container's ulimits).
+ */
+package io.shoal.engine.linux;

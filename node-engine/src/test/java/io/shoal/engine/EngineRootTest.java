@@ -1,0 +1,223 @@
+package io.shoal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shoal.engine.bundle.HostConfig;
+import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.ContainerRequest;
+import io.shoal.engine.container.State;
+import io.shoal.engine.image.ContainerConfig;
+import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.testing.RootOnly;
+import io.shoal.engine.testing.TestImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The engine for real: runc under conmon, overlayfs, cgroups. Everything created is removed after each test. */
+@Tag("root")
+class EngineRootTest {
+
+    private Path root;
+    private String cgroupParent;
+    private Engine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        RootOnly.assume();
+        root = Files.createTempDirectory("shoal-engine-test");
+        cgroupParent = "/shoal-test-" + UUID.randomUUID().toString().substring(0, 8);
+        engine = open();
+        Path layout = root.resolve("layout");
+        TestImages.writeLayout(layout, "latest", List.of(TestImages.busyboxLayer()), List.of("/bin/sh"));
+        engine.loadOciLayout(layout, "localhost/busybox");
+    }
+
+    private Engine open() throws IOException {
+        return Engine.open(Engine.Settings.defaults(root).withCgroupParent(cgroupParent));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (engine == null) {
+            return;
+        }
+        for (ContainerRecord c : engine.list(true)) {
+            engine.remove(c.id(), true);
+        }
+        List<String> leftovers = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            if (line.contains(root.toString())) {
+                leftovers.add(line);
+            }
+        }
+        try (var ctrl = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path c : ctrl.toList()) {
+                Path parent = c.resolve(cgroupParent.substring(1));
+                if (Files.isDirectory(parent)) {
+                    try (var kids = Files.list(parent)) {
+                        kids.filter(Files::isDirectory).forEach(k -> leftovers.add("cgroup " + k));
+                    }
+                    Files.delete(parent);
+                }
+            }
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        assertThat(leftovers).as("mounts and cgroups left behind").isEmpty();
+    }
+
+    private String run(List<String> cmd, HostConfig host) {
+        String id = engine.create(ContainerRequest.of("localhost/busybox", ContainerConfig.of(cmd), host));
+        engine.start(id);
+        return id;
+    }
+
+    private List<String> logLines(String id) {
+        List<String> out = new ArrayList<>();
+        engine.logs(id, false, e -> out.add(e.stream() + ":" + e.log().trim()));
+        return out;
+    }
+
+    @Test
+    void runsToCompletionWithExitCodeAndLogs() {
+        String id = run(List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 7"), HostConfig.defaults());
+        assertThat(engine.waitFor(id).join()).isEqualTo(7);
+        assertThat(engine.inspect(id).state()).isEqualTo(State.EXITED);
+        assertThat(logLines(id)).containsExactly("stdout:out", "stderr:err");
+        List<LogEntry> entries = new ArrayList<>();
+        engine.logs(id, true, entries::add);
+        assertThat(entries.get(0).toDockerJson()).startsWith("{\"log\":\"out\\n\",\"stream\":\"stdout\",\"time\":\"");
+    }
+
+    @Test
+    void isolatesPidHostnameAndMounts() {
+        String id = run(List.of("/bin/sh", "-c", "echo pid=$$; hostname; cat /proc/mounts"),
+                HostConfig.defaults());
+        engine.waitFor(id).join();
+        List<String> lines = logLines(id);
+        assertThat(lines.get(0)).isEqualTo("stdout:pid=1");
+        assertThat(lines.get(1)).isEqualTo("stdout:" + id.substring(0, 12));
+        assertThat(lines.get(2)).startsWith("stdout:overlay / overlay");
+        assertThat(lines).noneMatch(l -> l.contains(" /tmp") || l.contains("ext4"));
+    }
+
+    @Test
+    void aReadOnlyRootfsRefusesWrites() {
+        String id = run(List.of("/bin/touch", "/x"), HostConfig.defaults().withReadonlyRootfs(true));
+        assertThat(engine.waitFor(id).join()).isNotZero();
+        assertThat(String.join("\n", logLines(id))).contains("Read-only file system");
+    }
+
+    @Test
+    void aMemoryLimitKillsTheProcessThatExceedsIt() {
+        String id = run(List.of("/bin/sh", "-c", "x=$(yes | head -c 100000000); echo survived"),
+                HostConfig.defaults().withMemory(16L << 20));
+        int code = engine.waitFor(id).join();
+        assertThat(logLines(id)).doesNotContain("stdout:survived");
+        assertThat(code).isNotZero();
+        assertThat(engine.inspect(id).oomKilled()).as("reported as OOM").isTrue();
+    }
+
+    @Test
+    void aPidsLimitStopsForks() {
+        String id = run(List.of("/bin/sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done; wait"),
+                HostConfig.defaults().withPidsLimit(4));
+        engine.waitFor(id).join();
+        assertThat(String.join("\n", logLines(id))).contains("can't fork");
+    }
+
+    @Test
+    void twoContainersShareLowersButNotWrites() throws IOException {
+        String a = run(List.of("/bin/sh", "-c", "echo a > /etc/passwd; cat /etc/passwd"), HostConfig.defaults());
+        engine.waitFor(a).join();
+        String b = run(List.of("/bin/cat", "/etc/passwd"), HostConfig.defaults());
+        engine.waitFor(b).join();
+        assertThat(logLines(a)).containsExactly("stdout:a");
+        assertThat(logLines(b).get(0)).startsWith("stdout:root:x:0:0");
+        assertThat(Files.readString(root.resolve("containers").resolve(a).resolve("upper/etc/passwd"))).isEqualTo("a\n");
+    }
+
+    @Test
+    void stopSignalsThenKillsAndExecRunsInside() {
+        String id = run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
+        var exec = engine.exec(id, List.of("/bin/sh", "-c", "echo in; exit 3"), List.of());
+        assertThat(exec.exitCode()).isEqualTo(3);
+        assertThat(exec.stdout()).isEqualTo("in\n");
+        // sleep as pid 1 ignores SIGTERM: the stop must escalate to SIGKILL
+        int code = engine.stop(id, Duration.ofMillis(300));
+        assertThat(code).isEqualTo(137);
+        assertThat(engine.inspect(id).state()).isEqualTo(State.EXITED);
+    }
+
+    @Test
+    void containersOutliveTheEngineAndAreReadopted() throws IOException {
+        String running = run(List.of("/bin/sh", "-c", "echo started; exec sleep 1000"), HostConfig.defaults());
+        String ending = run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
+        engine.close(); // the old engine lets go as a killed daemon would; its monitors keep running
+        Engine second = open();
+        engine = second;
+        assertThat(engine.inspect(running).state()).isEqualTo(State.RUNNING);
+        engine.kill(ending, "SIGKILL");
+        assertThat(engine.waitFor(ending).join()).isEqualTo(137);
+        assertThat(engine.inspect(running).state()).isEqualTo(State.RUNNING);
+        assertThat(logLines(running)).containsExactly("stdout:started");
+    }
+
+    @Test
+    void namedVolumesKeepDataAcrossContainers() {
+        ContainerRequest write = ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("/bin/sh", "-c", "echo kept > /data/f")), HostConfig.defaults())
+                .withVolumes(Map.of("vol1", "/data"));
+        String a = engine.create(write);
+        engine.start(a);
+        engine.waitFor(a).join();
+        assertThatThrownBy(() -> engine.removeVolume("vol1", false)).hasMessageContaining("in use");
+        engine.remove(a, false);
+        String b = engine.create(write.withVolumes(Map.of("vol1", "/data"))
+                .withName("reader"));
+        engine.remove(b, false);
+        String c = engine.create(ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("/bin/cat", "/data/f")), HostConfig.defaults())
+                .withVolumes(Map.of("vol1", "/data")));
+        engine.start(c);
+        engine.waitFor(c).join();
+        assertThat(logLines(c)).containsExactly("stdout:kept");
+        engine.remove(c, false);
+        engine.removeVolume("vol1", false);
+    }
+
+    @Test
+    void badInputIsRefusedAndLeavesNothing() throws IOException {
+        assertThatThrownBy(() -> engine.create(ContainerRequest.of("nosuch", ContainerConfig.of(List.of("x")),
+                HostConfig.defaults()))).hasMessageContaining("No such image");
+        assertThatThrownBy(() -> engine.create(ContainerRequest.of("Bad:Ref!", ContainerConfig.of(List.of("x")),
+                HostConfig.defaults()))).hasMessageContaining("invalid reference format");
+        assertThatThrownBy(() -> engine.create(ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("x")), HostConfig.defaults()).withName("a;rm -rf /")))
+                .hasMessageContaining("Invalid container name");
+        assertThatThrownBy(() -> engine.create(ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("x")), HostConfig.defaults().withMemory(1000)))).hasMessageContaining("6MB");
+        assertThatThrownBy(() -> engine.create(ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("x")), HostConfig.defaults()
+                        .withBinds(List.of(new HostConfig.Bind("/etc/../root", "/x", true))))))
+                .hasMessageContaining("invalid mount");
+        try (var dirs = Files.list(root.resolve("containers"))) {
+            assertThat(dirs).isEmpty();
+        }
+    }
+}

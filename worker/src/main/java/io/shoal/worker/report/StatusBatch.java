@@ -1,0 +1,61 @@
+package io.shoal.worker.report;
+
+import io.shoal.api.dispatch.DispatchProtocol.TaskUpdate;
+import io.shoal.api.model.TaskStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The task states a worker has yet to get acknowledged, coalesced per task (states only move forward,
+ * so the latest says everything) with at most one batch in flight. A batch leaves the buffer only when the
+ * dispatcher acknowledges its sequence number; on a new session everything in flight is sent again.
+ */
+public final class StatusBatch {
+    private final Map<String, TaskStatus> unsent = new LinkedHashMap<>();
+    private Map<String, TaskStatus> inFlight = Map.of();
+    private long seq;
+    private long inFlightSeq = -1;
+
+    public void offer(String taskId, TaskStatus status) {
+        TaskStatus before = unsent.get(taskId);
+        if (before == null || status.state().compareTo(before.state()) > 0) {
+            unsent.put(taskId, status);
+        }
+    }
+
+    /** The next batch to send, if none is in flight and something is waiting. */
+    public Optional<Batch> next() {
+        if (inFlightSeq >= 0 || unsent.isEmpty()) {
+            return Optional.empty();
+        }
+        inFlight = new LinkedHashMap<>(unsent);
+        unsent.clear();
+        inFlightSeq = ++seq;
+        List<TaskUpdate> updates = new ArrayList<>();
+        inFlight.forEach((id, st) -> updates.add(new TaskUpdate(id, st)));
+        return Optional.of(new Batch(inFlightSeq, updates));
+    }
+
+    public void ack(long acked) {
+        if (acked == inFlightSeq) {
+            inFlight = Map.of();
+            inFlightSeq = -1;
+        }
+    }
+
+    /** The session changed: what was in flight may be lost, so it goes out again with the next batch. */
+    public void resend() {
+        inFlight.forEach(this::offer);
+        inFlight = Map.of();
+        inFlightSeq = -1;
+    }
+
+    public boolean isEmpty() {
+        return unsent.isEmpty() && inFlightSeq < 0;
+    }
+
+    public record Batch(long seq, List<TaskUpdate> updates) {}
+}
