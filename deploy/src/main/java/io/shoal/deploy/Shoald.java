@@ -89,7 +89,8 @@ public final class Shoald implements Callable<Integer> {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
-            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon);
+            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon,
+                    WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));
             manager.binding().whenComplete((b, e) -> {
                 if (e != null) {
                     LOG.error("api cannot listen addr={} error={}", settings.apiAddr(), e.getMessage());

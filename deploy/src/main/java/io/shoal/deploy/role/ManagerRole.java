@@ -7,6 +7,7 @@ import akka.cluster.typed.ClusterSingletonSettings;
 import akka.cluster.typed.SingletonActor;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Route;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.manager.dispatch.Dispatcher;
 import io.shoal.manager.dispatch.DispatcherSettings;
@@ -20,6 +21,7 @@ import io.shoal.manager.state.StateView;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,7 +37,9 @@ public final class ManagerRole {
         this.binding = binding;
     }
 
-    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
+    /** @param nodeEndpoints this node's own Docker endpoints (containers, images, volumes, exec), mounted beside the cluster's */
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon,
+                                    List<Route> nodeEndpoints) {
         StateView view = new StateView();
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
                 SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
@@ -49,7 +53,7 @@ public final class ManagerRole {
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
-                .bind(new DockerApi(client, daemon).route());
+                .bind(new DockerApi(client, daemon, nodeEndpoints).route());
         return new ManagerRole(client, binding);
     }
 

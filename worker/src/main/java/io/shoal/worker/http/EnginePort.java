@@ -1,11 +1,13 @@
 package io.shoal.worker.http;
 
-import io.shoal.engine.bundle.HostConfig;
+import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
-import io.shoal.engine.image.ContainerConfig;
+import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.volume.Volume;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,52 +15,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * What the node's Docker API needs from the node engine, and no more. Every method blocks (callers run it off
- * the HTTP threads) and reports a failure as an {@link io.shoal.api.error.ApiException} carrying Docker's status
- * (404 unknown container/image/volume, 409 conflict, 400 invalid). The adapter over the engine is
- * {@link EngineAdapter}; route tests use a fake.
+ * What the node's Docker API needs from the node engine, in the engine's own types. Every method blocks (the routes
+ * call it off the HTTP threads) and reports a failure as an {@link io.shoal.api.error.ApiException} with Docker's
+ * status (404 unknown container/image/volume, 409 conflict, 400 invalid, 501 not offered by the engine). Every
+ * {@code id} also takes a unique id prefix or a container name. Adapter: {@link EngineAdapter}; tests use a fake.
  */
 public interface EnginePort {
 
-    /** A container to create: the engine's own config types, plus named volumes ({@code name → destination}). */
-    record CreateSpec(String name, String image, ContainerConfig config, HostConfig host, Map<String, String> volumes) {
-        public CreateSpec {
-            volumes = volumes == null ? Map.of() : Map.copyOf(volumes);
-        }
-    }
-
-    /** What the engine knows of one container. {@code state} is Docker's word (created, running, exited…). */
-    record ContainerFacts(String id, String name, String image, String imageId, List<String> argv,
-                          Map<String, String> labels, String state, int exitCode, boolean oomKilled, long pid,
-                          Instant created, Instant startedAt, Instant finishedAt, List<MountFacts> mounts,
-                          String health) {
-        public ContainerFacts {
-            argv = List.copyOf(argv);
-            labels = Map.copyOf(labels);
-            mounts = List.copyOf(mounts);
-        }
-
-        public boolean running() {
-            return state.equals("running") || state.equals("paused");
-        }
-    }
-
-    /** A bind or volume mount of a container; {@code volume} is the volume's name, null for a bind. */
-    record MountFacts(String volume, String source, String destination, boolean readonly) { }
-
-    /** One piece of a container's output: {@code stream} is {@code stdout} or {@code stderr}. */
-    record LogLine(String stream, String text, Instant time) { }
-
-    record ExecOutcome(int exitCode, String stdout, String stderr) { }
-
-    record VolumeFacts(String name, String mountpoint) { }
-
-    String create(CreateSpec spec);
+    String create(ContainerRequest request);
 
     void start(String id);
 
-    /** Stops with the container's stop signal, then SIGKILL after {@code timeout}; the exit code. */
+    /** Stop signal, then SIGKILL after {@code timeout}; the exit code. */
     int stop(String id, Duration timeout);
+
+    void restart(String id, Duration timeout);
 
     void kill(String id, String signal);
 
@@ -68,40 +39,41 @@ public interface EnginePort {
 
     void remove(String id, boolean force);
 
-    /** Completes with the exit code of the current run (at once when the container is not running). */
-    CompletableFuture<Integer> waitForExit(String id);
+    /** Completes with the exit code of the current run; at once when the container is not running. */
+    CompletableFuture<Integer> waitFor(String id);
 
-    /** Feeds the container's output to {@code sink}; with {@code follow}, until the container has exited. */
-    void logs(String id, boolean follow, Consumer<LogLine> sink);
+    /** The output so far; with {@code follow}, keeps sending until the container has exited. */
+    void logs(String id, boolean follow, Consumer<LogEntry> sink);
 
-    ExecOutcome exec(String id, List<String> argv, List<String> env);
+    ExecResult exec(String id, List<String> argv, List<String> env);
 
-    /** A container by id, unique id prefix or name. */
-    ContainerFacts inspect(String idOrName);
+    ContainerRecord inspect(String id);
 
-    List<ContainerFacts> list(boolean all);
+    /** Running and paused containers, or with {@code all} every one; newest first. */
+    List<ContainerRecord> list(boolean all);
 
     List<Image> images();
 
     Optional<Image> image(String reference);
 
-    /** Loads a {@code docker save} archive; the images it named. */
+    /** Loads a {@code docker save} archive; the images it held. */
     List<Image> loadDockerArchive(InputStream archive);
 
     /** Gives the image {@code source} the extra name {@code target}. */
     void tag(String source, String target);
 
-    /** Removes the name {@code reference}; true when it was a name of a stored image. */
-    boolean untag(String reference);
+    /** Removes the name {@code reference} from its image (and the image when it was its last name). */
+    void untag(String reference);
 
-    VolumeFacts createVolume(String name);
+    /** Creates a local volume (null name: an anonymous one) or returns the existing one of that name. */
+    Volume createVolume(String name, Map<String, String> labels);
 
-    Optional<VolumeFacts> volume(String name);
+    List<Volume> volumes();
 
-    List<VolumeFacts> volumes();
+    Volume volume(String name);
 
-    void removeVolume(String name);
+    void removeVolume(String name, boolean force);
 
-    /** Is the volume mounted by any container, running or not. */
-    boolean volumeInUse(String name);
+    /** Removes unused anonymous volumes (with {@code all}, unused named ones too); their names. */
+    List<String> pruneVolumes(boolean all);
 }
