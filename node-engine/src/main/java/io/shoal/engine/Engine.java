@@ -108,7 +108,8 @@ public final class Engine implements AutoCloseable {
     public static Engine open(Settings settings) throws IOException {
         SecureRandom random = new SecureRandom();
         return new Engine(settings, new LinuxFiles(), new LinuxMounter(),
-                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc")),
+                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc"),
+                        settings.root().resolve("exits")),
                 Clock.systemUTC(), () -> {
                     byte[] b = new byte[32];
                     random.nextBytes(b);

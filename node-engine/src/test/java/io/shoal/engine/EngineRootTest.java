@@ -9,6 +9,7 @@ import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.testing.HostCleanup;
 import io.shoal.engine.testing.RootOnly;
 import io.shoal.engine.testing.TestImages;
 import java.io.IOException;
@@ -50,35 +51,22 @@ class EngineRootTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (engine == null) {
+        if (root == null) {
             return;
         }
-        for (ContainerRecord c : engine.list(true)) {
-            engine.remove(c.id(), true);
-        }
         List<String> leftovers = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            if (line.contains(root.toString())) {
-                leftovers.add(line);
-            }
-        }
-        try (var ctrl = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path c : ctrl.toList()) {
-                Path parent = c.resolve(cgroupParent.substring(1));
-                if (Files.isDirectory(parent)) {
-                    try (var kids = Files.list(parent)) {
-                        kids.filter(Files::isDirectory).forEach(k -> leftovers.add("cgroup " + k));
-                    }
-                    Files.delete(parent);
+        if (engine != null) {
+            for (ContainerRecord c : engine.list(true)) {
+                try {
+                    engine.remove(c.id(), true);
+                } catch (RuntimeException e) {
+                    leftovers.add("remove " + c.id() + ": " + e.getMessage());
                 }
             }
+            engine.close();
         }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        assertThat(leftovers).as("mounts and cgroups left behind").isEmpty();
+        leftovers.addAll(HostCleanup.sweep(root, cgroupParent));
+        assertThat(leftovers).as("runc containers, mounts and cgroups left behind").isEmpty();
     }
 
     private String run(List<String> cmd, HostConfig host) {
@@ -91,6 +79,21 @@ class EngineRootTest {
         List<String> out = new ArrayList<>();
         engine.logs(id, false, e -> out.add(e.stream() + ":" + e.log().trim()));
         return out;
+    }
+
+    private String lowerDirs(String id) throws IOException {
+        String target = root.resolve("containers").resolve(id).resolve("bundle/rootfs").toString();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f[4].equals(target)) {
+                for (String opt : line.substring(line.indexOf(" - ") + 3).split(" ")[2].split(",")) {
+                    if (opt.startsWith("lowerdir=")) {
+                        return opt.substring("lowerdir=".length());
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     @Test
@@ -150,6 +153,13 @@ class EngineRootTest {
         assertThat(logLines(a)).containsExactly("stdout:a");
         assertThat(logLines(b).get(0)).startsWith("stdout:root:x:0:0");
         assertThat(Files.readString(root.resolve("containers").resolve(a).resolve("upper/etc/passwd"))).isEqualTo("a\n");
+        assertThat(lowerDirs(a)).isNotEmpty().isEqualTo(lowerDirs(b));
+        for (String lower : lowerDirs(a).split(":")) {
+            Path passwd = Path.of(lower).resolve("etc/passwd");
+            if (Files.exists(passwd)) {
+                assertThat(Files.readString(passwd)).as("the image's layer").startsWith("root:x:0:0");
+            }
+        }
     }
 
     @Test
@@ -166,16 +176,43 @@ class EngineRootTest {
 
     @Test
     void containersOutliveTheEngineAndAreReadopted() throws IOException {
-        String running = run(List.of("/bin/sh", "-c", "echo started; exec sleep 1000"), HostConfig.defaults());
+        String running = run(List.of("/bin/sh", "-c",
+                "echo started; while [ ! -f /go ]; do sleep 0.05; done; echo after; exit 4"), HostConfig.defaults());
         String ending = run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
-        engine.close(); // the old engine lets go as a killed daemon would; its monitors keep running
-        Engine second = open();
-        engine = second;
+        long endingPid = engine.inspect(ending).pid();
+        engine.close(); // the engine lets go as a killed daemon would; the monitors keep running
+        engine = null;
+        // while no engine runs, one container dies
+        ProcessHandle handle = ProcessHandle.of(endingPid).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().join();
+        engine = open();
+        assertThat(engine.waitFor(ending).join()).as("exit code of a container that died meanwhile").isEqualTo(137);
         assertThat(engine.inspect(running).state()).isEqualTo(State.RUNNING);
-        engine.kill(ending, "SIGKILL");
-        assertThat(engine.waitFor(ending).join()).isEqualTo(137);
-        assertThat(engine.inspect(running).state()).isEqualTo(State.RUNNING);
-        assertThat(logLines(running)).containsExactly("stdout:started");
+        assertThat(engine.exec(running, List.of("/bin/touch", "/go"), List.of()).exitCode()).isZero();
+        assertThat(engine.waitFor(running).join()).isEqualTo(4);
+        assertThat(logLines(running)).containsExactly("stdout:started", "stdout:after");
+    }
+
+    @Test
+    void pauseUnpauseRestartAndKill() {
+        String id = run(List.of("/bin/sh", "-c", "trap 'exit 9' USR1; echo up; while true; do sleep 0.05; done"),
+                HostConfig.defaults());
+        engine.pause(id);
+        assertThat(engine.inspect(id).state()).isEqualTo(State.PAUSED);
+        assertThatThrownBy(() -> engine.pause(id)).hasMessageContaining("already paused");
+        engine.unpause(id);
+        assertThat(engine.inspect(id).state()).isEqualTo(State.RUNNING);
+        long firstPid = engine.inspect(id).pid();
+        engine.restart(id, Duration.ofSeconds(5));
+        ContainerRecord restarted = engine.inspect(id);
+        assertThat(restarted.state()).isEqualTo(State.RUNNING);
+        assertThat(restarted.run().restartCount()).isEqualTo(1);
+        assertThat(restarted.pid()).isNotEqualTo(firstPid);
+        engine.kill(id, "USR1");
+        assertThat(engine.waitFor(id).join()).isEqualTo(9);
+        assertThatThrownBy(() -> engine.kill(id, "KILL")).hasMessageContaining("is not running");
+        assertThatThrownBy(() -> engine.pause(id)).isInstanceOf(EngineException.class);
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The worker role: the worker agent of this node, which finds the dispatcher of the cluster (on this JVM
- * or another) and runs its assigned tasks through {@code runtime}. Blocking runtime calls go to Akka's
- * blocking-I/O dispatcher.
+ * or another) and runs its assigned tasks through {@code runtime}. Blocking runtime calls go to a
+ * dispatcher of their own ({@code shoal.worker.runtime-dispatcher}).
  */
 public final class WorkerRole {
     private WorkerRole() {}
@@ -34,7 +34,7 @@ public final class WorkerRole {
 
     public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {
         ctx.spawn(WorkerAgent.create(daemon.nodeId(), daemon::description, daemon::readyStatus, runtime,
-                system.dispatchers().lookup(DispatcherSelector.blocking()), WorkerSettings.from(system.settings().config()),
+                system.dispatchers().lookup(DispatcherSelector.fromConfig("shoal.worker.runtime-dispatcher")), WorkerSettings.from(system.settings().config()),
                 Clock.systemUTC()), "worker-agent");
     }
 }

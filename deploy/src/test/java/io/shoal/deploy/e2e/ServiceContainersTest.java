@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceContainersTest {
     static final String SERVICE = "{\"Name\":\"sleepers\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
             + "\"Args\":[\"sleep\",\"600\"],\"StopGracePeriod\":1000000000}},\"Mode\":{\"Replicated\":{\"Replicas\":2}}}";
+    /** Exits 3 at once; restarted on failure after 100 ms, at most twice. */
+    static final String FAILING = "{\"Name\":\"failing\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
+            + "\"Args\":[\"sh\",\"-c\",\"exit 3\"]},\"RestartPolicy\":{\"Condition\":\"on-failure\",\"Delay\":100000000,"
+            + "\"MaxAttempts\":2}},\"Mode\":{\"Replicated\":{\"Replicas\":1}}}";
     @TempDir
     Path dir;
     Path data;
@@ -61,7 +65,7 @@ class ServiceContainersTest {
     }
 
     @Test
-    void aServiceRunsTwoRealContainersAndRemovingItRemovesThem() throws Exception {
+    void aServiceRunsRealContainersThatSurviveARestartOfShoaldAndRemovingItRemovesThem() throws Exception {
         Path image = dir.resolve("image");
         assertThat(run("bash", Path.of("images/busybox").toAbsolutePath().toString(), image.toString()).exit()).isZero();
         try (Engine engine = Engine.open(Engine.Settings.defaults(NodeEngine.root(data)))) {
@@ -71,28 +75,92 @@ class ServiceContainersTest {
         shoald = new ShoaldProcess(data).start();
         Api api = new Api(shoald.api());
         assertThat(api.post("/swarm/init", "{}").status()).isEqualTo(200);
+        long created = System.nanoTime();
         assertThat(api.post("/services/create", SERVICE).status()).isEqualTo(201);
 
-        JsonNode running = eventually(() -> {
-            JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"sleepers\"],\"desired-state\":[\"running\"]}")).json();
-            boolean all = tasks.size() == 2;
-            for (JsonNode t : tasks) {
-                all &= "running".equals(t.at("/Status/State").asText());
-            }
-            return all ? tasks : null;
-        });
+        JsonNode running = eventually(() -> runningTasks(api));
+        System.out.printf("2 replicas running %d ms after service create%n", (System.nanoTime() - created) / 1_000_000);
         String runcRoot = "--root=" + NodeEngine.root(data).resolve("runc");
         List<String> containers = runcList(runcRoot);
         assertThat(containers).hasSize(2);
+        List<String> taskContainers = new ArrayList<>();
         for (JsonNode t : running) {
-            assertThat(containers).contains(t.at("/Status/ContainerStatus/ContainerID").asText());
+            taskContainers.add(t.at("/Status/ContainerStatus/ContainerID").asText());
         }
-        Run state = run("/usr/sbin/runc", runcRoot, "list", "--format", "json");
-        assertThat(state.out()).contains("\"status\":\"running\"");
+        assertThat(containers).containsExactlyInAnyOrderElementsOf(taskContainers);
+        assertThat(run("/usr/sbin/runc", runcRoot, "list", "--format", "json").out()).contains("\"status\":\"running\"");
+        if (Files.isExecutable(Path.of("/usr/local/bin/docker"))) {
+            String ps = run("/usr/local/bin/docker", "-H", shoald.dockerHost(), "service", "ps", "sleepers").out();
+            assertThat(ps).contains("sleepers.1").contains("sleepers.2").contains("Running");
+        }
 
-        assertThat(api.delete("/services/sleepers").status()).isEqualTo(200);
-        eventually(() -> api.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+        // A restart of shoald re-adopts the containers: same tasks, same containers, nothing started again.
+        assertThat(shoald.terminate()).isTrue();
+        shoald = new ShoaldProcess(data).start();
+        Api again = new Api(shoald.api());
+        JsonNode after = eventually(() -> runningTasks(again));
+        List<String> afterContainers = new ArrayList<>();
+        for (JsonNode t : after) {
+            afterContainers.add(t.at("/Status/ContainerStatus/ContainerID").asText());
+        }
+        assertThat(afterContainers).containsExactlyInAnyOrderElementsOf(taskContainers);
+        assertThat(runcList(runcRoot)).containsExactlyInAnyOrderElementsOf(taskContainers);
+        assertThat(shoald.log()).contains("task containers found count=2");
+
+        assertThat(again.delete("/services/sleepers").status()).isEqualTo(200);
+        eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
         eventually(() -> listContainerDirs().isEmpty() ? true : null);
+
+        // A container that exits non-zero is restarted as its policy says, then given up on.
+        assertThat(again.post("/services/create", FAILING).status()).isEqualTo(201);
+        JsonNode failed = eventually(() -> {
+            JsonNode tasks = again.get("/tasks?filters=" + Api.filters("{\"service\":[\"failing\"]}")).json();
+            int ended = 0;
+            for (JsonNode t : tasks) {
+                ended += "failed".equals(t.at("/Status/State").asText()) ? 1 : 0;
+            }
+            return ended == 3 ? tasks : null;
+        });
+        for (JsonNode t : failed) {
+            assertThat(t.at("/Status/Err").asText()).isEqualTo("task: non-zero exit (3)");
+            assertThat(t.at("/Status/ContainerStatus/ExitCode").asInt()).isEqualTo(3);
+        }
+        Thread.sleep(3000); // three reconcile passes: a fourth attempt would have been created by now
+        assertThat(again.get("/tasks?filters=" + Api.filters("{\"service\":[\"failing\"]}")).json()).hasSize(3);
+        assertThat(again.delete("/services/failing").status()).isEqualTo(200);
+        eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+
+        // Health checks run inside the container: running once healthy, failed when unhealthy.
+        assertThat(again.post("/services/create", checked("healthy", "test -e /tmp/ok")).status()).isEqualTo(201);
+        assertThat(again.post("/services/create", checked("unhealthy", "false")).status()).isEqualTo(201);
+        eventually(() -> "running".equals(stateOf(again, "healthy")) && "failed".equals(stateOf(again, "unhealthy")) ? true : null);
+        JsonNode sick = again.get("/tasks?filters=" + Api.filters("{\"service\":[\"unhealthy\"]}")).json().get(0);
+        assertThat(sick.at("/Status/Err").asText()).isEqualTo("task: unhealthy container");
+        assertThat(again.delete("/services/healthy").status()).isEqualTo(200);
+        assertThat(again.delete("/services/unhealthy").status()).isEqualTo(200);
+        eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+    }
+
+    /** A service whose container creates /tmp/ok and sleeps, checked every 200 ms by {@code test}; never restarted. */
+    static String checked(String name, String test) {
+        return "{\"Name\":\"" + name + "\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
+                + "\"Args\":[\"sh\",\"-c\",\"touch /tmp/ok; exec sleep 600\"],\"StopGracePeriod\":1000000000,"
+                + "\"HealthCheck\":{\"Test\":[\"CMD-SHELL\",\"" + test + "\"],\"Interval\":200000000,\"Retries\":2}},"
+                + "\"RestartPolicy\":{\"Condition\":\"none\"}},\"Mode\":{\"Replicated\":{\"Replicas\":1}}}";
+    }
+
+    static String stateOf(Api api, String service) throws Exception {
+        JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"" + service + "\"]}")).json();
+        return tasks.size() == 1 ? tasks.get(0).at("/Status/State").asText() : "";
+    }
+
+    static JsonNode runningTasks(Api api) throws Exception {
+        JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"sleepers\"],\"desired-state\":[\"running\"]}")).json();
+        boolean all = tasks.size() == 2;
+        for (JsonNode t : tasks) {
+            all &= "running".equals(t.at("/Status/State").asText());
+        }
+        return all ? tasks : null;
     }
 
     List<String> listContainerDirs() throws Exception {

@@ -123,7 +123,7 @@ class WorkerOnAnotherSystemTest {
                 created.getRef()));
         created.expectMessageClass(Result.Ok.class);
 
-        MemoryRuntime runtime = new MemoryRuntime();
+        MemoryRuntime runtime = new MemoryRuntime("c");
         worker.spawn(WorkerAgent.create("w1", node::description, node::status, runtime, Executors.newCachedThreadPool(),
                 new WorkerSettings(Duration.ofMillis(500), 3, Duration.ofMillis(20)), Clock.systemUTC()));
 
@@ -141,19 +141,34 @@ class WorkerOnAnotherSystemTest {
         assertThat(runtime.running.values()).extracting(ContainerPlan::name).allMatch(n -> n.matches("web\\.[12]\\.[0-9a-z]{25}"));
     }
 
-    /** Containers as map entries: enough to see assignments arrive and statuses go back. */
+    /** Containers as map entries: enough to see assignments arrive, statuses go back and re-sync find them. */
     static final class MemoryRuntime implements TaskRuntime {
         final Map<String, ContainerPlan> running = new ConcurrentHashMap<>();
         final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
         final List<String> ids = new ArrayList<>();
+        final String prefix;
+
+        MemoryRuntime(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public void prepare(String image) {
         }
 
         @Override
+        public io.shoal.engine.image.Healthcheck imageHealthcheck(String image) {
+            return null;
+        }
+
+        @Override
+        public int probe(String containerId, List<String> argv, Duration timeout) {
+            return 0;
+        }
+
+        @Override
         public synchronized String create(ContainerPlan plan) {
-            String id = "c" + ids.size();
+            String id = prefix + ids.size();
             ids.add(id);
             running.put(id, plan);
             exits.put(id, new CompletableFuture<>());
@@ -165,13 +180,14 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
-        public int waitExit(String containerId) {
-            return exits.get(containerId).join();
+        public java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+            return exits.get(containerId);
         }
 
         @Override
         public void stop(String containerId, Duration grace) {
             exits.get(containerId).complete(137);
+            running.remove(containerId);
         }
 
         @Override
@@ -181,7 +197,9 @@ class WorkerOnAnotherSystemTest {
 
         @Override
         public List<TaskContainer> list() {
-            return List.of();
+            List<TaskContainer> out = new ArrayList<>();
+            running.forEach((id, plan) -> out.add(new TaskContainer(id, plan.labels().get(ContainerPlan.TASK_ID), true, null)));
+            return out;
         }
     }
 }

@@ -178,24 +178,23 @@ public final class ContainerService {
                 mounter.mountOverlay(images.layers().lowerDirs(image.diffIds()), dir.resolve("upper"),
                         dir.resolve("work"), dir.resolve("bundle/rootfs"));
             }
-            if (runtime.status(id).isPresent()) {
-                runtime.delete(id, true);
+            if (rec.state() != State.CREATED) {
+                runtime.delete(id); // the previous run's runtime state and exit record
             }
-            Files.deleteIfExists(dir.resolve("exit").resolve(id));
             OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
-                    dir.resolve("exit"), rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
-            CompletableFuture<Integer> exit = new CompletableFuture<>();
-            exits.put(id, exit);
-            save(rec.running(created.pid(), created.monitorPid(), clock.instant(), false));
+                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
+            exits.put(id, new CompletableFuture<>());
+            save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
             runtime.start(id);
         } catch (IOException e) {
             try {
-                runtime.delete(id, true);
+                runtime.delete(id);
             } catch (IOException ignored) {
                 // best effort: nothing of this run should stay behind
             }
             save(get(id).failed(e.getMessage(), clock.instant()));
+            exitFuture(id).complete(128);
             throw new EngineException(EngineException.Kind.INTERNAL, "start " + id + ": " + e.getMessage(), e);
         }
     }
@@ -336,33 +335,23 @@ public final class ContainerService {
     /** After close, exits are left for the next engine on this root to record. */
     public void close() {
         closed = true;
+        runtime.close();
     }
 
     private void watch(String id, long monitorPid) {
-        runtime.onMonitorExit(monitorPid).thenRun(() -> {
+        runtime.exit(id, root.resolve(id).resolve("bundle"), monitorPid).thenAccept(exit -> {
             if (!closed) {
-                recordExit(id);
+                recordExit(id, monitorPid, exit);
             }
         });
     }
 
-    private void recordExit(String id) {
-        Path dir = root.resolve(id);
-        int code = -1;
-        try {
-            Path exitFile = dir.resolve("exit").resolve(id);
-            if (Files.exists(exitFile)) {
-                code = Integer.parseInt(Files.readString(exitFile).trim());
-            }
-        } catch (IOException | NumberFormatException ignored) {
-            // an unreadable exit file is a lost exit code: -1
-        }
-        boolean oom = Files.exists(dir.resolve("bundle/persist/oom")) || Files.exists(dir.resolve("bundle/oom"));
+    private void recordExit(String id, long monitorPid, OciRuntime.Exit exit) {
         ContainerRecord rec = containers.get(id);
-        if (rec != null) {
-            save(rec.exited(code, oom, clock.instant()));
+        if (rec != null && rec.run().monitorPid() == monitorPid) {
+            save(rec.exited(exit.code(), exit.oomKilled(), clock.instant()));
         }
-        exitFuture(id).complete(code);
+        exitFuture(id).complete(exit.code());
     }
 
     private CompletableFuture<Integer> exitFuture(String id) {
@@ -380,14 +369,8 @@ public final class ContainerService {
                 ContainerRecord rec = JSON.readValue(file.toFile(), ContainerRecord.class);
                 containers.put(rec.id(), rec);
                 if (rec.state() == State.RUNNING || rec.state() == State.PAUSED) {
-                    boolean alive = rec.run().monitorPid() > 0 && ProcessHandle.of(rec.run().monitorPid()).map(
-                            ProcessHandle::isAlive).orElse(false);
-                    if (alive) {
-                        exitFuture(rec.id());
-                        watch(rec.id(), rec.run().monitorPid());
-                    } else {
-                        recordExit(rec.id());
-                    }
+                    exitFuture(rec.id());
+                    watch(rec.id(), rec.run().monitorPid());
                 }
             }
         }
@@ -396,9 +379,7 @@ public final class ContainerService {
     private void cleanup(String id) {
         Path dir = root.resolve(id);
         try {
-            if (runtime.status(id).isPresent()) {
-                runtime.delete(id, true);
-            }
+            runtime.delete(id);
             mounter.unmount(dir.resolve("bundle/rootfs"));
             if (Files.exists(dir)) {
                 try (var walk = Files.walk(dir)) {

@@ -8,17 +8,21 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The OCI runtime behind a per-container monitor: {@link #create} leaves the container created (its process
- * waiting for {@link #start}) under a monitor that outlives the engine, captures the output to {@code logFile}
- * and writes the exit code to {@code exitFile}. Adapter: linux/RuncRuntime (conmon + runc).
+ * waiting for {@link #start}) under a monitor that outlives the engine, writes the container's output to
+ * {@code logFile} and records how the run ended, so that {@link #exit} can report it even to a later engine.
+ * Adapter: linux/RuncRuntime (conmon + runc).
  */
 public interface OciRuntime {
 
     /** What the monitor reports after create: the container's pid 1 and the monitor's own pid. */
     record Created(long pid, long monitorPid) { }
 
+    /** How a run ended: the exit code (-1 when the monitor died without recording it) and whether OOM killed it. */
+    record Exit(int code, boolean oomKilled) { }
+
     record ExecResult(int exitCode, String stdout, String stderr) { }
 
-    Created create(String id, Path bundle, Path logFile, Path exitDir, long logSizeMax) throws IOException;
+    Created create(String id, Path bundle, Path logFile, long logSizeMax) throws IOException;
 
     void start(String id) throws IOException;
 
@@ -28,14 +32,20 @@ public interface OciRuntime {
 
     void resume(String id) throws IOException;
 
-    /** Deletes the runtime's record of a stopped container (with {@code force}, a running one too). */
-    void delete(String id, boolean force) throws IOException;
+    /** Forgets a container (killing it first if it still runs) and its last exit record; no error if unknown. */
+    void delete(String id) throws IOException;
 
     /** {@code created}, {@code running}, {@code paused} or {@code stopped}; empty if the runtime has no such id. */
     Optional<String> status(String id) throws IOException;
 
     ExecResult exec(String id, List<String> argv, List<String> env) throws IOException;
 
-    /** Completes when the monitor of that pid has exited (it has written the exit file by then). */
-    CompletableFuture<Void> onMonitorExit(long monitorPid);
+    /**
+     * Completes when the run of {@code id} under the monitor {@code monitorPid} has ended — at once if it already
+     * has, also when the run started under an earlier engine.
+     */
+    CompletableFuture<Exit> exit(String id, Path bundle, long monitorPid);
+
+    /** Stops watching for exits (containers keep running). */
+    void close();
 }

@@ -17,47 +17,49 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * runc under Debian's conmon. conmon double-forks away from the engine, runs {@code runc create}, reports the
- * container's pid on its sync pipe (here: the pipe of a {@code sh} wrapper's fd 3, since a JVM child gets only
- * stdio), then holds the container's stdio, writes its output to a log file and its exit code to
- * {@code exitDir/<id>}. So containers outlive the engine and an exit is never lost.
+ * container's pid on its sync pipe (fd 3, which a {@code sh} that then execs conmon points at the engine's pipe:
+ * a JVM child gets only stdio), then holds the container's stdio, writes its output to a log file and its exit
+ * code to {@code exitDir/<id>}, where {@link ExitWatcher} sees it. So containers outlive the engine, an exit is
+ * never lost, and each running container costs one conmon process.
  */
 public final class RuncRuntime implements OciRuntime {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * conmon writes its pid report to fd 3 and, when the container exits, writes again; a closed pipe would kill it
-     * with SIGPIPE before it records the exit code. So the first line goes to the engine and a {@code cat} drains
-     * the rest for as long as conmon lives.
-     */
-    private static final String SYNC_WRAPPER =
-            "\"$@\" 3>&1 >/dev/null 2>&1 | { IFS= read -r l; printf '%s\\n' \"$l\"; exec cat >/dev/null; }";
+    /** fd 3 is the sync pipe; conmon's own messages go to conmon.err in the bundle (the cwd). */
+    private static final String SYNC_WRAPPER = "exec \"$@\" 3>&1 >/dev/null 2>conmon.err </dev/null";
 
     private final String runc;
     private final String conmon;
     private final Path runcRoot;
+    private final ExitWatcher exits;
 
-    public RuncRuntime(String runc, String conmon, Path runcRoot) throws IOException {
+    public RuncRuntime(String runc, String conmon, Path runcRoot, Path exitDir) throws IOException {
         this.runc = runc;
         this.conmon = conmon;
         this.runcRoot = runcRoot;
         Files.createDirectories(runcRoot);
+        this.exits = new ExitWatcher(exitDir);
     }
 
     @Override
-    public Created create(String id, Path bundle, Path logFile, Path exitDir, long logSizeMax) throws IOException {
-        Files.createDirectories(exitDir);
+    public Created create(String id, Path bundle, Path logFile, long logSizeMax) throws IOException {
         Files.createDirectories(bundle.resolve("persist"));
+        Files.deleteIfExists(bundle.resolve("oom"));
+        Files.deleteIfExists(bundle.resolve("persist/oom"));
         Path monitorPid = bundle.resolve("conmon.pid");
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SYNC_WRAPPER, "sh",
                 conmon, "--api-version", "1", "-c", id, "-u", id, "-r", runc, "-b", bundle.toString(),
-                "-p", bundle.resolve("pidfile").toString(), "-n", id, "--exit-dir", exitDir.toString(),
+                "-p", bundle.resolve("pidfile").toString(), "-n", id, "--exit-dir", exits.fileOf(id).getParent()
+                        .toString(),
                 "--persist-dir", bundle.resolve("persist").toString(), "-l", "k8s-file:" + logFile,
                 "--log-level", "error", "-P", monitorPid.toString(), "--socket-dir-path", bundle.toString(),
                 "--runtime-arg", "--root=" + runcRoot));
         if (logSizeMax > 0) {
             cmd.addAll(List.of("--log-size-max", Long.toString(logSizeMax)));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile()); // conmon writes its oom file to its cwd
+        // conmon writes its oom file to its cwd: the bundle
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("_OCI_SYNCPIPE", "3");
         Process p = pb.start();
         String reply;
@@ -67,7 +69,11 @@ public final class RuncRuntime implements OciRuntime {
         JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
         if (node == null || node.path("data").asLong(-1) <= 0) {
             String message = node == null ? "conmon gave no pid" : node.path("message").asText("create failed");
-            throw new IOException("create " + id + ": " + message);
+            Path err = bundle.resolve("conmon.err");
+            if (Files.exists(err) && Files.size(err) > 0) {
+                message += " (" + Files.readString(err).trim() + ")";
+            }
+            throw new IOException("create " + id + ": " + message.trim());
         }
         long pid = node.path("data").asLong();
         long mon = Long.parseLong(Files.readString(monitorPid).trim());
@@ -111,11 +117,12 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
-    public void delete(String id, boolean force) throws IOException {
-        if (force) {
-            run("delete", "--force", id);
-        } else {
-            run("delete", id);
+    public void delete(String id) throws IOException {
+        exits.forget(id);
+        List<String> cmd = List.of(runc, "--root=" + runcRoot, "delete", "--force", id);
+        Result r = exec(cmd);
+        if (r.code != 0 && !r.stderr.contains("does not exist")) {
+            throw new IOException("runc delete " + id + ": " + r.stderr.trim());
         }
     }
 
@@ -142,9 +149,13 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
-    public CompletableFuture<Void> onMonitorExit(long monitorPid) {
-        return ProcessHandle.of(monitorPid).map(h -> h.onExit().thenApply(x -> (Void) null))
-                .orElse(CompletableFuture.completedFuture(null));
+    public CompletableFuture<Exit> exit(String id, Path bundle, long monitorPid) {
+        return exits.watch(id, bundle, monitorPid);
+    }
+
+    @Override
+    public void close() {
+        exits.close();
     }
 
     private void run(String... args) throws IOException {

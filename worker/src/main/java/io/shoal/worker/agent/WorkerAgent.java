@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 /**
  * The agent of one node. It finds the dispatcher through the Receptionist (so it works from any JVM of
  * the Akka cluster), opens a session with the node's description, heartbeats it, hands assignments to the
- * {@link TaskSupervisor}, and sends task states in acknowledged batches ({@link StatusBatch}). When the
+ * {@link TaskSupervisor}, and sends task states in acknowledged batches ({@link StatusBatch}); a changed node
+ * description (resources, labels) is sent by opening a new session. When the
  * dispatcher stops answering (a manager restart or failover) it opens a new session and sends again what
  * was not acknowledged; the supervisor keeps the containers running meanwhile.
  */
@@ -55,6 +56,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerMessage> {
     private Duration period;
     private Instant lastAnswer;
     private String lastRefusal;
+    private Node.Description sent;
 
     public static Behavior<WorkerMessage> create(String nodeId, Supplier<Node.Description> description,
                                                  Supplier<Node.Status> status, TaskRuntime runtime, Executor blocking,
@@ -109,7 +111,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerMessage> {
     private void open() {
         if (dispatcher != null) {
             lastAnswer = clock.instant();
-            dispatcher.tell(new DispatchProtocol.OpenSession(nodeId, description.get(), status.get(),
+            sent = description.get();
+            dispatcher.tell(new DispatchProtocol.OpenSession(nodeId, sent, status.get(),
                     ActorRefResolver.get(getContext().getSystem()).toSerializationFormat(getContext().getSelf())));
         }
     }
@@ -184,6 +187,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerMessage> {
         } else if (silent) {
             lose("no answer from the dispatcher");
             open();
+        } else if (!description.get().equals(sent)) {
+            open(); // resources, labels or engine changed: the new session carries the new description
         } else {
             dispatcher.tell(new DispatchProtocol.Heartbeat(nodeId, sessionId));
         }

@@ -9,6 +9,7 @@ import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
+import io.shoal.engine.image.Healthcheck;
 import io.shoal.worker.task.ContainerPlan;
 import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.task.TaskRuntimeException;
@@ -18,7 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The worker's {@link TaskRuntime} over this host's node engine. A task's container is created from its
@@ -50,6 +55,30 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     @Override
+    public Healthcheck imageHealthcheck(String image) {
+        try {
+            return engine.image(image).map(i -> i.config().healthcheck()).orElse(null);
+        } catch (IOException e) {
+            throw new TaskRuntimeException("image store unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int probe(String containerId, List<String> argv, Duration timeout) {
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> engine.exec(containerId, argv, List.of()).exitCode());
+        try {
+            return run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (ExecutionException e) {
+            throw new TaskRuntimeException("health probe failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
     public String create(ContainerPlan plan) {
         return call(() -> engine.create(request(plan)));
     }
@@ -63,13 +92,8 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        try {
-            return engine.waitFor(containerId).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new TaskRuntimeException(cause.getMessage(), cause);
-        }
+    public CompletionStage<Integer> waitExit(String containerId) {
+        return call(() -> engine.waitFor(containerId));
     }
 
     @Override

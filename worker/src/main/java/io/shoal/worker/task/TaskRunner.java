@@ -10,7 +10,11 @@ import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
 import io.shoal.api.model.TaskState;
 import io.shoal.api.model.TaskStatus;
 import io.shoal.worker.report.TaskStatusChanged;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.shoal.engine.health.HealthState;
+import io.shoal.engine.image.Healthcheck;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -19,7 +23,8 @@ import org.slf4j.MDC;
 /**
  * One assigned task on this node: it takes the steps {@link TaskStep} decides (accept, prepare the image
  * and container, start, stop), one blocking runtime call at a time on the blocking executor, watches the
- * running container for its exit, and reports each state it reaches. When the task leaves the node's
+ * running container for its exit, and reports each state it reaches. A task with a health check stays
+ * {@code starting} until a probe passes and fails when the check says unhealthy, as Swarm's do. When the task leaves the node's
  * assignments it stops and removes its container, then stops itself.
  */
 public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
@@ -32,8 +37,19 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
     /** The task is no longer assigned here. */
     public record Remove() implements Command {}
 
-    /** A runtime call finished: the state reached, or the failure. */
-    private record Done(TaskStatus reached, String containerId, Throwable failure, TaskState failAs) implements Command {}
+    /** A runtime call finished: the state reached, or the failure; preparing also finds the image's health check. */
+    private record Done(TaskStatus reached, String containerId, Throwable failure, TaskState failAs, Healthcheck imageCheck)
+            implements Command {
+        Done(TaskStatus reached, String containerId, Throwable failure, TaskState failAs) {
+            this(reached, containerId, failure, failAs, null);
+        }
+    }
+
+    private enum Probe implements Command { INSTANCE }
+
+    private record Probed(HealthState.Probe probe) implements Command {}
+
+    private record CheckFound(Healthcheck imageCheck) implements Command {}
 
     private record Exited(String containerId, Integer exitCode, Throwable failure) implements Command {}
 
@@ -43,22 +59,29 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
     private final Executor blocking;
     private final ActorRef<TaskStatusChanged> reports;
     private final Clock clock;
+    private final TimerScheduler<Command> timers;
     private AssignedTask task;
+    private Healthcheck check;
+    private HealthState health;
     private TaskStatus status;
     private String containerId;
     private boolean busy;
     private boolean watching;
     private boolean removing;
+    private boolean stopping;
 
     /** {@code existing} is this task's container found on the node at start (re-sync), or null. */
     public static Behavior<Command> create(AssignedTask task, TaskRuntime.TaskContainer existing, TaskRuntime runtime,
                                            Executor blocking, ActorRef<TaskStatusChanged> reports, Clock clock) {
-        return Behaviors.setup(ctx -> new TaskRunner(ctx, task, existing, runtime, blocking, reports, clock));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new TaskRunner(ctx, timers, task, existing, runtime, blocking, reports, clock)));
     }
 
-    private TaskRunner(ActorContext<Command> ctx, AssignedTask task, TaskRuntime.TaskContainer existing, TaskRuntime runtime,
-                       Executor blocking, ActorRef<TaskStatusChanged> reports, Clock clock) {
+    private TaskRunner(ActorContext<Command> ctx, TimerScheduler<Command> timers, AssignedTask task,
+                       TaskRuntime.TaskContainer existing, TaskRuntime runtime, Executor blocking,
+                       ActorRef<TaskStatusChanged> reports, Clock clock) {
         super(ctx);
+        this.timers = timers;
         this.task = task;
         this.status = task.task().status();
         this.runtime = runtime;
@@ -80,6 +103,9 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
                         new TaskStatus.ContainerStatus(containerId, null, null)));
             }
             watch();
+            String image = task.task().spec().containerSpec().image();
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> runtime.imageHealthcheck(image), blocking),
+                    (found, e) -> new CheckFound(found));
         } else if (!status.state().isTerminal()) {
             if (status.state().compareTo(TaskState.READY) < 0) {
                 report(status(TaskState.READY, "prepared"));
@@ -97,6 +123,9 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
                 .onMessage(Done.class, this::onDone)
                 .onMessage(Exited.class, this::onExited)
                 .onMessage(Removed.class, this::onRemoved)
+                .onMessage(CheckFound.class, this::onCheckFound)
+                .onMessage(Probe.class, p -> onProbe())
+                .onMessage(Probed.class, this::onProbed)
                 .build();
     }
 
@@ -121,11 +150,15 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         busy = false;
         if (d.containerId() != null) {
             containerId = d.containerId();
+            check = HealthChecks.effective(task.task().spec(), d.imageCheck());
         }
         if (d.failure() != null) {
             String message = d.failure() instanceof TaskRuntimeException ? d.failure().getMessage() : d.failure().toString();
             log("task step failed", message);
             report(new TaskStatus(clock.instant(), d.failAs(), message, message, containerStatus(null)));
+        } else if (d.reached() != null && d.reached().state() == TaskState.RUNNING && check != null) {
+            watch(); // stays starting until its health check passes, as Swarm's tasks do
+            startProbing();
         } else if (d.reached() != null) {
             report(d.reached());
             if (d.reached().state() == TaskState.RUNNING) {
@@ -167,6 +200,22 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         if (busy || removing) {
             return;
         }
+        if (status.state().isTerminal() && watching && !stopping
+                && task.task().desiredState().compareTo(TaskState.RUNNING) > 0) {
+            stopping = true; // the managers ended it while its container came up: stop it, nothing to report
+            String id = containerId;
+            java.time.Duration grace = ContainerPlan.grace(task.task().spec());
+            run(() -> {
+                runtime.stop(id, grace);
+                return new Done(null, null, null, null);
+            }, TaskState.SHUTDOWN);
+            return;
+        }
+        boolean awaitingHealth = watching && status.state().compareTo(TaskState.RUNNING) < 0
+                && task.task().desiredState().compareTo(TaskState.RUNNING) <= 0;
+        if (awaitingHealth) {
+            return; // started, and starting until its health check passes
+        }
         TaskStep.Action action = TaskStep.next(task.task().desiredState(), status.state(), containerId != null);
         switch (action) {
             case ACCEPT:
@@ -178,9 +227,10 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
                 ContainerPlan plan = ContainerPlan.of(task);
                 run(() -> {
                     runtime.prepare(plan.image());
+                    Healthcheck imageCheck = runtime.imageHealthcheck(plan.image());
                     String id = runtime.create(plan);
                     return new Done(new TaskStatus(clock.instant(), TaskState.READY, "prepared", null,
-                            new TaskStatus.ContainerStatus(id, null, null)), id, null, null);
+                            new TaskStatus.ContainerStatus(id, null, null)), id, null, null, imageCheck);
                 }, TaskState.REJECTED);
                 break;
             case START:
@@ -211,6 +261,60 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         }
     }
 
+    private Behavior<Command> onCheckFound(CheckFound f) {
+        check = HealthChecks.effective(task.task().spec(), f.imageCheck());
+        if (check != null && watching && !status.state().isTerminal()) {
+            startProbing();
+        }
+        return this;
+    }
+
+    private void startProbing() {
+        health = HealthState.started(clock.instant());
+        timers.startSingleTimer(Probe.INSTANCE, between(clock.instant(), health.nextProbeAt(check)));
+    }
+
+    private Behavior<Command> onProbe() {
+        if (!watching || status.state().isTerminal() || removing) {
+            return this;
+        }
+        String id = containerId;
+        List<String> argv = check.probeCommand();
+        java.time.Duration timeout = HealthState.deadline(check);
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            java.time.Instant start = clock.instant();
+            int code = runtime.probe(id, argv, timeout);
+            return new HealthState.Probe(start, clock.instant(), code, "");
+        }, blocking), (p, e) -> new Probed(p != null ? p
+                : new HealthState.Probe(clock.instant(), clock.instant(), -1, String.valueOf(e))));
+        return this;
+    }
+
+    private Behavior<Command> onProbed(Probed p) {
+        if (!watching || status.state().isTerminal() || removing) {
+            return this;
+        }
+        health = health.record(p.probe(), check);
+        if (health.status() == HealthState.Status.HEALTHY && status.state().compareTo(TaskState.RUNNING) < 0) {
+            report(new TaskStatus(clock.instant(), TaskState.RUNNING, "started", null, containerStatus(null)));
+        } else if (health.status() == HealthState.Status.UNHEALTHY) {
+            log("task container unhealthy", "failing streak " + health.failingStreak());
+            report(new TaskStatus(clock.instant(), TaskState.FAILED, "task: unhealthy container",
+                    "task: unhealthy container", containerStatus(null)));
+            String id = containerId; // stopped at once: an unhealthy container does not keep serving
+            java.time.Duration grace = ContainerPlan.grace(task.task().spec());
+            CompletableFuture.runAsync(() -> runtime.stop(id, grace), blocking);
+            return this;
+        }
+        timers.startSingleTimer(Probe.INSTANCE, between(clock.instant(), health.nextProbeAt(check)));
+        return this;
+    }
+
+    private static java.time.Duration between(java.time.Instant now, java.time.Instant at) {
+        java.time.Duration d = java.time.Duration.between(now, at);
+        return d.isNegative() ? java.time.Duration.ZERO : d;
+    }
+
     private void run(Supplier<Done> call, TaskState failAs) {
         busy = true;
         getContext().pipeToSelf(CompletableFuture.supplyAsync(call, blocking),
@@ -223,8 +327,13 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         }
         watching = true;
         String id = containerId;
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> runtime.waitExit(id), blocking),
-                (code, e) -> new Exited(id, code, e == null ? null : unwrap(e)));
+        java.util.concurrent.CompletionStage<Integer> exit;
+        try {
+            exit = runtime.waitExit(id);
+        } catch (RuntimeException e) {
+            exit = CompletableFuture.failedFuture(e);
+        }
+        getContext().pipeToSelf(exit, (code, e) -> new Exited(id, code, e == null ? null : unwrap(e)));
     }
 
     private void removeContainer() {
@@ -236,8 +345,11 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         busy = true;
         java.time.Duration grace = ContainerPlan.grace(task.task().spec());
         getContext().pipeToSelf(CompletableFuture.runAsync(() -> {
-            runtime.stop(id, grace);
-            runtime.remove(id);
+            try {
+                runtime.stop(id, grace);
+            } finally {
+                runtime.remove(id); // a container that never started cannot be stopped, but still goes
+            }
         }, blocking), (ok, e) -> new Removed(e == null ? null : unwrap(e)));
     }
 

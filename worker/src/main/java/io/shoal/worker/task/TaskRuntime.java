@@ -1,11 +1,14 @@
 package io.shoal.worker.task;
 
+import io.shoal.engine.image.Healthcheck;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the worker needs of a container runtime, and nothing more: the narrow port the task runners drive
- * (Swarm's executor interface). Every method blocks, so runners call it off the actor threads. Failures
+ * (Swarm's executor interface). Every method but {@link #waitExit} blocks, so runners call them off the
+ * actor threads. Failures
  * are {@link TaskRuntimeException}s.
  */
 public interface TaskRuntime {
@@ -13,13 +16,22 @@ public interface TaskRuntime {
     /** Makes the image usable here (pulling it if the runtime can); {@link TaskRuntimeException.NoSuchImage} if not. */
     void prepare(String image);
 
+    /** The image's own HEALTHCHECK, or null when it has none. The image has been prepared. */
+    Healthcheck imageHealthcheck(String image);
+
+    /**
+     * Runs one health probe inside the running container; its exit code. A probe that has not finished
+     * within {@code timeout} counts as failed (-1), as Docker counts it.
+     */
+    int probe(String containerId, List<String> argv, Duration timeout);
+
     /** Creates the container (not started); returns its id. */
     String create(ContainerPlan plan);
 
     void start(String containerId);
 
-    /** Blocks until the container's process exits; its exit code. */
-    int waitExit(String containerId);
+    /** Completes with the exit code when the container's process exits; holds no thread meanwhile. */
+    CompletionStage<Integer> waitExit(String containerId);
 
     /** Sends the stop signal, and KILL after {@code grace}; returns once the container has stopped. */
     void stop(String containerId, Duration grace);

@@ -14,6 +14,16 @@ public record UnavailableRuntime(String reason) implements TaskRuntime {
     }
 
     @Override
+    public io.shoal.engine.image.Healthcheck imageHealthcheck(String image) {
+        return null;
+    }
+
+    @Override
+    public int probe(String containerId, List<String> argv, Duration timeout) {
+        return -1;
+    }
+
+    @Override
     public String create(ContainerPlan plan) {
         throw new TaskRuntimeException("node engine unavailable: " + reason);
     }
@@ -24,8 +34,8 @@ public record UnavailableRuntime(String reason) implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        throw new TaskRuntimeException("node engine unavailable: " + reason);
+    public java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new TaskRuntimeException("node engine unavailable: " + reason));
     }
 
     @Override

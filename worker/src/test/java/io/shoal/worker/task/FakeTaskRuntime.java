@@ -46,6 +46,21 @@ public final class FakeTaskRuntime implements TaskRuntime {
         }
     }
 
+    /** Exit codes the next probes return, in order; 0 once used up. */
+    public final java.util.Deque<Integer> probes = new java.util.ArrayDeque<>();
+    public io.shoal.engine.image.Healthcheck imageCheck;
+
+    @Override
+    public synchronized io.shoal.engine.image.Healthcheck imageHealthcheck(String image) {
+        return imageCheck;
+    }
+
+    @Override
+    public synchronized int probe(String containerId, List<String> argv, Duration timeout) {
+        calls.add("probe " + containerId + " " + String.join(" ", argv));
+        return probes.isEmpty() ? 0 : probes.poll();
+    }
+
     @Override
     public synchronized String create(ContainerPlan plan) {
         String id = "c" + ids.incrementAndGet();
@@ -61,12 +76,8 @@ public final class FakeTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public int waitExit(String containerId) {
-        CompletableFuture<Integer> exit;
-        synchronized (this) {
-            exit = get(containerId).exit;
-        }
-        return exit.join();
+    public synchronized java.util.concurrent.CompletionStage<Integer> waitExit(String containerId) {
+        return get(containerId).exit;
     }
 
     @Override

@@ -145,4 +145,61 @@ class TaskSupervisorTest {
         runtime.exit(keptId, 0);
         assertThat(reports.receiveMessage(Duration.ofSeconds(5)).status().state()).isEqualTo(TaskState.COMPLETE);
     }
+
+    @Test
+    void aTaskTheManagersEndedWhileItsContainerCameUpIsStoppedWithoutAReport() {
+        startSupervisor();
+        AssignedTask t = task("t1", 1, "busybox:latest", TaskState.RUNNING);
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(t), List.of())));
+        statesUntil("t1", TaskState.RUNNING);
+        Task ended = t.task().withStatus(TaskStatus.of(Nodes.T0, TaskState.SHUTDOWN, "shutdown"), new Version(++version), Nodes.T0)
+                .withDesiredState(TaskState.REMOVE, new Version(++version), Nodes.T0);
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", false, List.of(new AssignedTask(ended, "web")), List.of())));
+        reports.awaitAssert(() -> {
+            assertThat(runtime.calls).contains("stop c1 10s");
+            return null;
+        });
+        reports.expectNoMessage(Duration.ofMillis(200));
+    }
+
+    AssignedTask withHealthcheck(AssignedTask a, List<String> test) {
+        Task t = a.task();
+        TaskSpec.ContainerSpec c = t.spec().containerSpec();
+        TaskSpec.ContainerSpec checked = new TaskSpec.ContainerSpec(c.image(), c.labels(), c.command(), c.args(), c.hostname(),
+                c.env(), c.dir(), c.user(), c.groups(), c.tty(), c.openStdin(), c.readOnly(), c.mounts(), c.stopSignal(),
+                c.stopGracePeriod(), new TaskSpec.HealthConfig(test, 20_000_000L, 1_000_000_000L, null, 2), c.hosts(), c.init(),
+                c.capabilityAdd(), c.capabilityDrop(), c.sysctls());
+        return new AssignedTask(new Task(t.id(), t.version(), t.createdAt(), t.updatedAt(), t.spec().withContainerSpec(checked),
+                t.serviceId(), t.slot(), t.nodeId(), t.status(), t.desiredState(), t.specVersion()), a.serviceName());
+    }
+
+    @Test
+    void aTaskWithAHealthCheckIsRunningOnlyOnceHealthyAndFailsWhenUnhealthy() {
+        runtime.probes.addAll(List.of(1, 0, 0, 1, 1));
+        startSupervisor();
+        AssignedTask t = withHealthcheck(task("t1", 1, "busybox:latest", TaskState.RUNNING), List.of("CMD-SHELL", "test -e /ok"));
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(t), List.of())));
+        assertThat(statesUntil("t1", TaskState.RUNNING)).containsExactly(TaskState.ACCEPTED, TaskState.PREPARING,
+                TaskState.READY, TaskState.STARTING, TaskState.RUNNING);
+        assertThat(runtime.calls).contains("probe c1 /bin/sh -c test -e /ok");
+        TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(5));
+        assertThat(failed.status().state()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.status().err()).isEqualTo("task: unhealthy container");
+        reports.awaitAssert(() -> {
+            assertThat(runtime.calls).contains("stop c1 10s");
+            return null;
+        });
+    }
+
+    @Test
+    void theImagesHealthCheckAppliesAndNoneDisablesIt() {
+        runtime.imageCheck = new io.shoal.engine.image.Healthcheck(List.of("CMD", "true"), Duration.ofMillis(20), null, null, 1);
+        runtime.probes.add(1);
+        startSupervisor();
+        AssignedTask viaImage = task("t1", 1, "busybox:latest", TaskState.RUNNING);
+        AssignedTask disabled = withHealthcheck(task("t2", 2, "busybox:latest", TaskState.RUNNING), List.of("NONE"));
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(viaImage, disabled), List.of())));
+        assertThat(statesUntil("t2", TaskState.RUNNING)).endsWith(TaskState.RUNNING);
+        assertThat(statesUntil("t1", TaskState.FAILED)).doesNotContain(TaskState.RUNNING);
+    }
 }
