@@ -58,18 +58,27 @@ final class ContainerStreams {
             OutputPipe pipe = new OutputPipe(materializer);
             blocking.executor().execute(() -> {
                 try {
-                    Consumer<LogEntry> sink = e -> {
-                        if ((replay || !e.time().isBefore(since)) && wanted(e, stdout, stderr)) {
+                    Consumer<LogEntry> all = e -> {
+                        if (wanted(e, stdout, stderr)) {
                             pipe.write(RawStream.encode(e.stream(), e.log(), c.tty()));
                         }
                     };
-                    if (stream && !running(engine.inspect(id))) {
+                    Consumer<LogEntry> fresh = e -> {
+                        if (!e.time().isBefore(since)) {
+                            all.accept(e);
+                        }
+                    };
+                    if (!stream) {
+                        engine.logs(id, false, replay ? all : e -> { });
+                    } else if (running(engine.inspect(id))) {
+                        engine.logs(id, true, replay ? all : fresh);
+                    } else {
                         if (replay) {
-                            engine.logs(id, false, sink);
+                            engine.logs(id, false, all);
                         }
                         start.join();
+                        engine.logs(id, true, fresh);
                     }
-                    engine.logs(id, stream, sink);
                 } catch (RuntimeException e) {
                     LOG.debug("attach to {} ended: {}", id, e.toString());
                 } finally {

@@ -58,9 +58,10 @@ final class ExecRoutes extends AllDirectives {
         }
     }
 
-    ExecRoutes(EnginePort engine, Blocking blocking) {
+    ExecRoutes(EnginePort engine, ContainerEvents events, Blocking blocking) {
         this.engine = engine;
         this.blocking = blocking;
+        events.onRemoved(container -> execs.values().removeIf(e -> e.containerId.equals(container)));
     }
 
     Route route(Materializer materializer) {
