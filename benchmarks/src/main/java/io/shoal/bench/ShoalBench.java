@@ -1,6 +1,7 @@
 package io.shoal.bench;
 
 import io.shoal.bench.api.ApiBench;
+import io.shoal.bench.network.NetworksCommand;
 import io.shoal.bench.scheduler.SchedulerCommand;
 import io.shoal.bench.simulation.SimulateCommand;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ public final class ShoalBench {
             "usage: shoal-bench scheduler --nodes N --tasks M --services S [--seed X]",
             "                             [--shape mixed|plain|constraints|preferences] [--warmup K]",
             "       shoal-bench simulate [--nodes N] [--steps K] [--seed X]",
-            "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]");
+            "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]",
+            "       shoal-bench networks [--tasks N] [--runs K]");
 
     private ShoalBench() {}
 
@@ -33,6 +35,9 @@ public final class ShoalBench {
                     return 0;
                 case "simulate":
                     return SimulateCommand.run(rest, out);
+                case "networks":
+                    NetworksCommand.run(rest, out);
+                    return 0;
                 case "api":
                     ApiBench.main(rest);
                     return 0;

@@ -9,6 +9,7 @@ import io.shoal.cli.command.compose.ComposeCommand;
 import io.shoal.cli.command.CliContext;
 import io.shoal.cli.command.CommandFailed;
 import io.shoal.cli.command.HelpCommand;
+import io.shoal.cli.command.network.NetworkCommand;
 import io.shoal.cli.command.node.NodeCommand;
 import io.shoal.cli.command.service.ServiceCommand;
 import io.shoal.cli.command.swarm.SwarmCommand;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "shoal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = ShoalCli.Version.class,
         description = "Run and manage services on a Shoal cluster.",
         subcommands = {SwarmCommand.class, ServiceCommand.class, NodeCommand.class, ComposeCommand.class, InfoCommand.class,
-                VersionCommand.class,
+                VersionCommand.class, NetworkCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 the daemon refused, 2 usage error, 3 daemon unreachable."})
 public final class ShoalCli implements Runnable, CliContext {

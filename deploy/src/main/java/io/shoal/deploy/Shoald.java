@@ -1,10 +1,20 @@
 package io.shoal.deploy;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
+import akka.actor.Address;
 import akka.cluster.typed.Join;
+import akka.cluster.typed.JoinSeedNodes;
+import io.shoal.api.identity.NodeRole;
+import io.shoal.deploy.membership.MembershipFile;
+import io.shoal.deploy.membership.NodeMembership;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import io.shoal.deploy.config.DaemonConfig;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.deploy.config.HostFacts;
@@ -17,6 +27,7 @@ import io.shoal.manager.state.JournalSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -73,24 +84,68 @@ public final class Shoald implements Callable<Integer> {
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
                 host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString());
 
-        JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
-        LOG.info("shoald starting node.id={} data-root={} api={} cluster={} advertise={}", nodeId, settings.dataRoot(),
-                settings.apiAddr(), settings.clusterAddr(), advertise);
         try (NodeEngine engine = NodeEngine.open(settings.dataRoot())) {
-            ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine), "shoal",
-                    DaemonConfig.build(settings, advertise));
-            system.getWhenTerminated().toCompletableFuture().join();
+            // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.
+            while (true) {
+                JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
+                Optional<MembershipFile> membership = MembershipFile.read(settings.dataRoot());
+                List<String> roles = membership.map(m -> m.nodeRole() == NodeRole.WORKER).orElse(false)
+                        ? List.of("worker") : List.of("manager", "worker");
+                LOG.info("shoald starting node.id={} data-root={} api={} cluster={} advertise={} roles={}", nodeId,
+                        settings.dataRoot(), settings.apiAddr(), settings.clusterAddr(), advertise, roles);
+                AtomicReference<NodeMembership.Restart> restart = new AtomicReference<>(NodeMembership.Restart.NONE);
+                ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine, membership, restart), "shoal",
+                        DaemonConfig.build(settings, advertise, roles));
+                // Inside the coordinated shutdown, which a SIGTERM's JVM hook waits for: the main thread may not
+                // get to run again before the JVM halts. A restart for a new membership keeps the engine open.
+                CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "shoald-stopped", () -> {
+                    if (restart.get() == NodeMembership.Restart.NONE) {
+                        engine.close(); // containers keep running; the next shoald re-adopts them
+                        LOG.info("shoald stopped node.id={}", nodeId);
+                    }
+                    return CompletableFuture.completedFuture(Done.getInstance());
+                });
+                system.getWhenTerminated().toCompletableFuture().join();
+                if (restart.get() == NodeMembership.Restart.NONE) {
+                    break;
+                }
+                if (restart.get() == NodeMembership.Restart.WIPE_STATE) {
+                    wipe(settings.dataRoot().resolve("state"));
+                }
+                LOG.info("shoald restarting for a new swarm membership node.id={}", nodeId);
+            }
         }
-        LOG.info("shoald stopped node.id={}", nodeId);
         return 0;
     }
 
-    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon, NodeEngine engine) {
+    /** A manager that left by force drops the swarm's state, as Docker does. */
+    private static void wipe(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon, NodeEngine engine,
+                                           Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            cluster.manager().tell(Join.create(cluster.selfMember().address()));
-            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon,
+            List<String> managers = membership.filter(m -> m.nodeRole() == NodeRole.WORKER).map(MembershipFile::managers).orElse(List.of());
+            if (managers.isEmpty()) {
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            } else {
+                List<Address> seeds = managers.stream().map(m -> {
+                    DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("managers", m);
+                    return new Address("akka", ctx.getSystem().name(), hp.host(), hp.port());
+                }).toList();
+                cluster.manager().tell(new JoinSeedNodes(seeds));
+            }
+            NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, membership, restart);
+            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local,
                     WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));
+            local.attach(manager.client());
             manager.binding().whenComplete((b, e) -> {
                 if (e != null) {
                     LOG.error("api cannot listen addr={} error={}", settings.apiAddr(), e.getMessage());

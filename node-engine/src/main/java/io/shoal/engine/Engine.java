@@ -19,7 +19,12 @@ import io.shoal.engine.linux.LinuxFiles;
 import io.shoal.engine.linux.LinuxMounter;
 import io.shoal.engine.linux.RuncRuntime;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.exec.ExecService;
 import io.shoal.engine.volume.Volume;
 import io.shoal.engine.volume.VolumeStore;
 import java.util.Map;
@@ -84,6 +89,7 @@ public final class Engine implements AutoCloseable {
     private final ImageLoader loader;
     private final VolumeStore volumes;
     private final ContainerService containers;
+    private final ExecService execs;
     private final Path scratch;
     private final Supplier<String> ids;
 
@@ -102,6 +108,7 @@ public final class Engine implements AutoCloseable {
                 new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
                 settings.bindRoots(), settings.logSizeMax(), clock, ids);
         self[0] = containers;
+        execs = new ExecService(containers, runtime, ids);
     }
 
     /** The engine on this host: runc under conmon, mount(2) through JNA. Re-adopts running containers. */
@@ -171,7 +178,9 @@ public final class Engine implements AutoCloseable {
 
     /** Removes the container (with {@code force}, kills it first); its named volumes stay. */
     public void remove(String id, boolean force) {
-        containers.remove(id, force);
+        String full = containers.get(id).id();
+        containers.remove(full, force);
+        execs.forgetContainer(full);
     }
 
     /** Completes with the exit code when the container is not running (at once if it is not). */
@@ -181,12 +190,52 @@ public final class Engine implements AutoCloseable {
 
     /** The container's output so far; with {@code follow}, blocks and keeps sending until the container exits. */
     public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
-        containers.logs(id, follow, sink);
+        containers.logs(id, LogQuery.all().withFollow(follow), sink);
+    }
+
+    /**
+     * {@code docker logs}: entries filtered by stream, since/until and tail; with follow, blocks until the container
+     * exits. Each {@link LogEntry} has Docker's json-file shape ({@link LogEntry#toDockerJson()}) and its timestamp.
+     * The sink may throw to stop (a client gone).
+     */
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        containers.logs(id, query, sink);
+    }
+
+    /**
+     * {@code docker attach} / {@code docker run} without -d (output only): blocks, sending the container's output
+     * from its first line ({@code fromStart}) or from now, until the current run — for a created container, its
+     * next run — exits. Call it before {@link #start} to see everything. Stdin is not attached.
+     */
+    public void attach(String id, boolean fromStart, Consumer<LogEntry> sink) {
+        containers.attach(id, fromStart, sink);
+    }
+
+    /** Docker's wait condition {@code next-exit}: the exit code of the run after the current one ends. */
+    public CompletableFuture<Integer> waitForNextExit(String id) {
+        return containers.waitForNextExit(id);
     }
 
     /** Runs {@code argv} inside the running container and collects its output. */
     public ExecResult exec(String id, List<String> argv, List<String> env) {
-        return containers.exec(id, argv, env);
+        return execs.run(id, argv, env, null);
+    }
+
+    /** Docker's exec create: a record for a process to run in the running container; returns the exec id. */
+    public String execCreate(String containerId, ExecRequest request) {
+        return execs.create(containerId, request);
+    }
+
+    /**
+     * Docker's exec start: runs the exec, copying {@code io.stdin} (if the exec attaches stdin) to it and its output
+     * to {@code io}'s streams as it comes; blocks until the process exits and returns its exit code. Once per exec.
+     */
+    public int execStart(String execId, ExecIo io) {
+        return execs.start(execId, io);
+    }
+
+    public ExecRecord execInspect(String execId) {
+        return execs.inspect(execId);
     }
 
     public ContainerRecord inspect(String id) {

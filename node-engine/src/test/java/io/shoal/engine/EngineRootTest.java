@@ -9,9 +9,7 @@ import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
 import io.shoal.engine.logs.LogEntry;
-import io.shoal.engine.testing.HostCleanup;
-import io.shoal.engine.testing.RootOnly;
-import io.shoal.engine.testing.TestImages;
+import io.shoal.engine.testing.RootEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,55 +28,37 @@ import org.junit.jupiter.api.Test;
 @Tag("root")
 class EngineRootTest {
 
+    private RootEngine fixture;
     private Path root;
-    private String cgroupParent;
     private Engine engine;
 
     @BeforeEach
-    void setUp() throws IOException {
-        RootOnly.assume();
-        root = Files.createTempDirectory("shoal-engine-test");
-        cgroupParent = "/shoal-test-" + UUID.randomUUID().toString().substring(0, 8);
-        engine = open();
-        Path layout = root.resolve("layout");
-        TestImages.writeLayout(layout, "latest", List.of(TestImages.busyboxLayer()), List.of("/bin/sh"));
-        engine.loadOciLayout(layout, "localhost/busybox");
-    }
-
-    private Engine open() throws IOException {
-        return Engine.open(Engine.Settings.defaults(root).withCgroupParent(cgroupParent));
+    void setUp() throws Exception {
+        fixture = RootEngine.start();
+        root = fixture.root;
+        engine = fixture.engine;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (root == null) {
-            return;
+        if (fixture != null) {
+            fixture.engine = engine;
+            assertThat(fixture.close()).as("runc containers, mounts and cgroups left behind").isEmpty();
         }
-        List<String> leftovers = new ArrayList<>();
-        if (engine != null) {
-            for (ContainerRecord c : engine.list(true)) {
-                try {
-                    engine.remove(c.id(), true);
-                } catch (RuntimeException e) {
-                    leftovers.add("remove " + c.id() + ": " + e.getMessage());
-                }
-            }
-            engine.close();
-        }
-        leftovers.addAll(HostCleanup.sweep(root, cgroupParent));
-        assertThat(leftovers).as("runc containers, mounts and cgroups left behind").isEmpty();
+    }
+
+    private Engine open() throws IOException {
+        return fixture.open();
     }
 
     private String run(List<String> cmd, HostConfig host) {
-        String id = engine.create(ContainerRequest.of("localhost/busybox", ContainerConfig.of(cmd), host));
-        engine.start(id);
-        return id;
+        fixture.engine = engine;
+        return fixture.run(cmd, host);
     }
 
     private List<String> logLines(String id) {
-        List<String> out = new ArrayList<>();
-        engine.logs(id, false, e -> out.add(e.stream() + ":" + e.log().trim()));
-        return out;
+        fixture.engine = engine;
+        return fixture.logLines(id);
     }
 
     private String lowerDirs(String id) throws IOException {

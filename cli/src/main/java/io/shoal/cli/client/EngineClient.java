@@ -61,6 +61,10 @@ public final class EngineClient {
         return send("DELETE", path, Map.of(), null);
     }
 
+    public JsonNode delete(String path, Map<String, String> query) {
+        return send("DELETE", path, query, null);
+    }
+
     /** {@code "/services/" + segment(ref)}: a name or id as one path segment. */
     public static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

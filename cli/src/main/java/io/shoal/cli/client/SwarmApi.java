@@ -27,6 +27,32 @@ public final class SwarmApi {
         return client.post("/swarm/init", Map.of(), request).asText();
     }
 
+    /** {@code GET /swarm}: the swarm with its join tokens (managers only). */
+    public JsonNode swarm() {
+        return client.get("/swarm");
+    }
+
+    /** {@code POST /swarm/join}: this daemon's node joins the swarm of one of {@code request.RemoteAddrs}. */
+    public void joinSwarm(ObjectNode request) {
+        client.post("/swarm/join", Map.of(), request);
+    }
+
+    /** {@code POST /swarm/leave?force=}. */
+    public void leaveSwarm(boolean force) {
+        client.post("/swarm/leave", query("force", Boolean.toString(force)), null);
+    }
+
+    /** {@code POST /swarm/update?version=N&rotateWorkerToken=&rotateManagerToken=} with the swarm's spec. */
+    public void updateSwarm(long version, boolean rotateWorker, boolean rotateManager, JsonNode spec) {
+        client.post("/swarm/update", query("version", Long.toString(version), "rotateWorkerToken", Boolean.toString(rotateWorker),
+                "rotateManagerToken", Boolean.toString(rotateManager)), spec);
+    }
+
+    /** {@code DELETE /nodes/{id}?force=}. */
+    public void removeNode(String ref, boolean force) {
+        client.delete("/nodes/" + segment(ref), query("force", Boolean.toString(force)));
+    }
+
     public JsonNode info() {
         return client.get("/info");
     }

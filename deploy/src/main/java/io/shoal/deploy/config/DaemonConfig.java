@@ -16,12 +16,28 @@ public final class DaemonConfig {
     }
 
     public static Config build(DaemonSettings s, String advertiseAddr) {
+        return build(s, advertiseAddr, List.of("manager", "worker"));
+    }
+
+    /**
+     * @param roles the Akka roles: a worker that joined a swarm runs {@code worker} only, so the manager
+     *     singletons never move to it
+     */
+    public static Config build(DaemonSettings s, String advertiseAddr, List<String> roles) {
         return ConfigFactory.empty()
+                // Between hosts, Artery speaks mutual TLS with the node's CA-issued certificate (deploy.transport).
+                .withValue("akka.remote.artery.transport", ConfigValueFactory.fromAnyRef("tls-tcp"))
+                .withValue("akka.remote.artery.ssl.ssl-engine-provider",
+                        ConfigValueFactory.fromAnyRef("io.shoal.deploy.transport.ClusterTlsEngineProvider"))
+                .withValue("shoal.transport.certificates-dir",
+                        ConfigValueFactory.fromAnyRef(s.dataRoot().resolve("certificates").toString()))
+                // Joining or leaving restarts the actor system in-process; shoald exits when it stops for good.
+                .withValue("akka.coordinated-shutdown.exit-jvm", ConfigValueFactory.fromAnyRef("off"))
                 .withValue("akka.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(advertiseAddr))
                 .withValue("akka.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(s.clusterAddr().port()))
                 .withValue("akka.remote.artery.bind.hostname", ConfigValueFactory.fromAnyRef(s.clusterAddr().host()))
                 .withValue("akka.remote.artery.bind.port", ConfigValueFactory.fromAnyRef(s.clusterAddr().port()))
-                .withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(List.of("manager", "worker")))
+                .withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(roles))
                 .withValue("akka-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(journalUrl(s.dataRoot())))
                 .withFallback(ConfigFactory.load("shoald"));
     }

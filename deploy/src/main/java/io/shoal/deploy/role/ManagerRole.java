@@ -11,6 +11,7 @@ import akka.http.javadsl.server.Route;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.manager.dispatch.Dispatcher;
 import io.shoal.manager.dispatch.DispatcherSettings;
+import io.shoal.manager.ca.LocalMembership;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.http.docker.DockerApi;
@@ -37,8 +38,15 @@ public final class ManagerRole {
         this.binding = binding;
     }
 
-    /** @param nodeEndpoints this node's own Docker endpoints (containers, images, volumes, exec), mounted beside the cluster's */
-    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon,
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
+        return start(system, settings, daemon, LocalMembership.UNSUPPORTED, List.of());
+    }
+
+    /**
+     * @param membership this daemon's side of swarm init, join and leave (deploy.membership)
+     * @param nodeEndpoints this node's own Docker endpoints (containers, images, volumes, exec), mounted beside the cluster's
+     */
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon, LocalMembership membership,
                                     List<Route> nodeEndpoints) {
         StateView view = new StateView();
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
@@ -53,7 +61,7 @@ public final class ManagerRole {
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
-                .bind(new DockerApi(client, daemon, nodeEndpoints).route());
+                .bind(new DockerApi(client, daemon, nodeEndpoints, membership).route());
         return new ManagerRole(client, binding);
     }
 

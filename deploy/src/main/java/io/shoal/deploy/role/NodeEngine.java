@@ -20,6 +20,7 @@ public final class NodeEngine implements AutoCloseable {
 
     private final Engine engine;
     private final String unavailable;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NodeEngine(Engine engine, String unavailable) {
         this.engine = engine;
@@ -51,7 +52,7 @@ public final class NodeEngine implements AutoCloseable {
     /** Stops watching containers; they keep running and the next daemon re-adopts them. */
     @Override
     public void close() {
-        if (engine != null) {
+        if (engine != null && closed.compareAndSet(false, true)) {
             engine.close();
         }
     }

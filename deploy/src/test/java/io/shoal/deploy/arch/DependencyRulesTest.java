@@ -99,7 +99,8 @@ class DependencyRulesTest {
         "io.shoal.engine..    | io.shoal.api..",
         "io.shoal.net..       | io.shoal.api..",
         "io.shoal.worker..    | io.shoal.api.. io.shoal.engine.. io.shoal.net..",
-        "io.shoal.manager..   | io.shoal.api.. io.shoal.scheduler.. io.shoal.compose..",
+        // manager → overlay-net's pure ipam only: IPAM is centralized on the managers (issue 7).
+        "io.shoal.manager..   | io.shoal.api.. io.shoal.scheduler.. io.shoal.compose.. io.shoal.net.ipam..",
         "io.shoal.cli..       | io.shoal.api.. io.shoal.compose..",
     })
     void modules_use_only_the_modules_they_build_on(String module, String allowed) {

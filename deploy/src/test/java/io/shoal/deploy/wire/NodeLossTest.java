@@ -67,6 +67,11 @@ class NodeLossTest {
                         new Node.Engine("0.1.0", null)), new Node.Status("ready", null, "127.0.0.1"), null);
     }
 
+    /** As the state has it before the node's worker has opened a session. */
+    static Node down(Node n) {
+        return n.withDescription(n.description(), new Node.Status("down", "heartbeat failure", "127.0.0.1"), n.version(), T0);
+    }
+
     ActorTestKit worker(String id, WorkerOnAnotherSystemTest.MemoryRuntime runtime) throws Exception {
         ActorTestKit kit = ActorTestKit.create("shoal", WorkerOnAnotherSystemTest.config(WorkerOnAnotherSystemTest.freePort(), "worker"));
         Cluster.get(kit.system()).manager().tell(Join.create(Cluster.get(managers.system()).selfMember().address()));
@@ -93,7 +98,7 @@ class NodeLossTest {
         Swarm swarm = new Swarm("swarm1", new Version(1), T0, T0, new Swarm.Spec("default", null, 5L, 5_000_000_000L),
                 new Swarm.JoinTokens("SWMTKN-1-a-b", "SWMTKN-1-a-c"));
         PersistenceTestKit.create(managers.system()).persistForRecovery("cs", List.of(new ClusterEvent.SwarmInitialized(swarm),
-                new ClusterEvent.NodeRegistered(node("w1", "manager")), new ClusterEvent.NodeRegistered(node("w2", "worker"))));
+                new ClusterEvent.NodeRegistered(down(node("w1", "manager"))), new ClusterEvent.NodeRegistered(down(node("w2", "worker")))));
         StateView view = new StateView();
         IdGenerator ids = IdGenerator.random(new SecureRandom());
         ActorRef<ClusterState.Command> state = managers.spawn(ClusterState.create("cs", new ClusterStateSettings(
@@ -106,6 +111,10 @@ class NodeLossTest {
         w2 = worker("w2", r2);
 
         TestProbe<Result<Service>> created = managers.createTestProbe();
+        created.awaitAssert(Duration.ofSeconds(30), () -> { // both workers have opened their sessions
+            assertThat(read(state).nodes()).extracting(n -> n.status().state()).containsOnly("ready");
+            return null;
+        });
         state.tell(new ClusterState.CreateService(new ServiceSpec("web", null, new TaskSpec(new TaskSpec.ContainerSpec("busybox:latest",
                 null, null, List.of("sleep", "600"), null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null), null, null, null, null, null, null, null), ServiceSpec.Mode.ofReplicas(4), null, null, null),

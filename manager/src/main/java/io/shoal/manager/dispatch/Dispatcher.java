@@ -68,6 +68,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     private boolean observing;
     private boolean markingDown;
     private long pushedIndex = -1;
+    private Instant lastFullSync = Instant.MIN;
 
     public static Behavior<DispatcherMessage> create(ActorRef<ClusterState.Command> state, StateView view,
                                                      DispatcherSettings settings, Clock clock, IdGenerator ids) {
@@ -118,7 +119,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         getContext().getLog().info("worker session opened node.id={} session={}", o.nodeId(), session.id);
         worker.tell(new DispatchProtocol.SessionOpened(session.id, settings.heartbeatPeriod().toMillis()));
         List<AssignedTask> tasks = AssignmentSet.byNode(snapshot.get()).getOrDefault(o.nodeId(), List.of());
-        session.update(tasks).ifPresent(worker::tell);
+        session.update(tasks, clock.instant(), settings.fullSyncInterval()).ifPresent(worker::tell);
         getContext().ask(Result.class, state, settings.sessionTimeout(),
                 r -> new ClusterState.RegisterNode(o.description(), o.status(), o.nodeId(), narrow(r)),
                 (r, e) -> new Registered(o.nodeId(), cast(r), e));
@@ -193,13 +194,18 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
 
     private void pushAssignments() {
         Optional<StateSnapshot> snapshot = view.current();
-        if (snapshot.isEmpty() || snapshot.get().index() == pushedIndex || sessions.isEmpty()) {
+        Instant now = clock.instant();
+        boolean fullSyncDue = now.isAfter(lastFullSync.plus(settings.fullSyncInterval()));
+        if (snapshot.isEmpty() || sessions.isEmpty() || snapshot.get().index() == pushedIndex && !fullSyncDue) {
             return;
         }
         pushedIndex = snapshot.get().index();
+        if (fullSyncDue) {
+            lastFullSync = now;
+        }
         Map<String, List<AssignedTask>> byNode = AssignmentSet.byNode(snapshot.get());
         for (NodeSession s : sessions.values()) {
-            s.update(byNode.getOrDefault(s.nodeId, List.of())).ifPresent(s.worker::tell);
+            s.update(byNode.getOrDefault(s.nodeId, List.of()), now, settings.fullSyncInterval()).ifPresent(s.worker::tell);
         }
     }
 

@@ -22,6 +22,7 @@ final class NodeSession {
     final ActorRef<WorkerMessage> worker;
     private Instant lastSeen;
     private Map<String, Long> sent;
+    private Instant lastComplete;
 
     NodeSession(String id, String nodeId, ActorRef<WorkerMessage> worker, Instant now) {
         this.id = id;
@@ -42,12 +43,16 @@ final class NodeSession {
         return lastSeen.plus(timeout).isBefore(now);
     }
 
-    /** The message that brings the worker up to date, if anything changed since the last one. */
-    Optional<Assignments> update(List<AssignedTask> current) {
+    /**
+     * The message that brings the worker up to date, if anything changed since the last one; the complete set
+     * when none was sent yet or the last one is older than {@code fullSync}.
+     */
+    Optional<Assignments> update(List<AssignedTask> current, Instant at, java.time.Duration fullSync) {
         Map<String, Long> now = new HashMap<>();
         current.forEach(a -> now.put(a.task().id(), a.task().version().index()));
-        if (sent == null) {
+        if (sent == null || lastComplete.plus(fullSync).isBefore(at)) {
             sent = now;
+            lastComplete = at;
             return Optional.of(new Assignments(id, true, List.copyOf(current), List.of()));
         }
         List<AssignedTask> changed = new ArrayList<>();

@@ -26,6 +26,7 @@ public final class ApiErrors {
             case INVALID: return 400;
             case NOT_FOUND: return 404;
             case CONFLICT: return 409;
+            case FORBIDDEN: return 403;
             case NOT_A_SWARM:
             case ALREADY_A_SWARM:
                 return 503;

@@ -1,9 +1,13 @@
 package io.shoal.manager.state;
 
+import io.shoal.api.model.Endpoint;
+import io.shoal.api.model.Network;
+import io.shoal.api.model.NetworkAttachment;
 import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Swarm;
 import io.shoal.api.model.Task;
+import java.util.List;
 
 /**
  * What happened to the cluster state, persisted in the journal. Each event carries the whole new object
@@ -57,4 +61,27 @@ public sealed interface ClusterEvent {
     }
 
     record TaskRemoved(String taskId, long index) implements ClusterEvent {}
+
+    // Networks (issue 7): networks are objects of their own; what the managers allocate for tasks and
+    // services is recorded beside them, so Task and Service stay as they are.
+
+    record NetworkCreated(Network network) implements ClusterEvent {
+        public long index() {
+            return network.version().index();
+        }
+    }
+
+    record NetworkRemoved(String networkId, long index) implements ClusterEvent {}
+
+    /** A new task's addresses, one attachment per network; persisted in the same batch as the task. */
+    record TaskNetworksAttached(String taskId, List<NetworkAttachment> attachments, long index) implements ClusterEvent {}
+
+    /** A service's published ports and virtual IPs, whole (replaces the previous endpoint). */
+    record ServiceEndpointAllocated(String serviceId, Endpoint endpoint, long index) implements ClusterEvent {}
+
+    /** The CA material or join secrets changed (swarm init, token rotation). */
+    record SecurityUpdated(io.shoal.manager.ca.ClusterSecurity security, long index) implements ClusterEvent {}
+
+    /** {@code docker node rm}. */
+    record NodeRemoved(String nodeId, long index) implements ClusterEvent {}
 }

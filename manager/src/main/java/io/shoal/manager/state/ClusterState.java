@@ -19,6 +19,8 @@ import io.shoal.api.model.Service;
 import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Swarm;
 import io.shoal.api.model.TaskStatus;
+import io.shoal.manager.network.NetworkDecisions;
+import io.shoal.manager.network.ServiceEndpoints;
 import java.time.Clock;
 import java.util.List;
 
@@ -58,11 +60,32 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     /** The dispatcher lost these nodes' heartbeats. */
     public record MarkNodesDown(List<String> nodeIds, String message, ActorRef<Result<Integer>> replyTo) implements Command {}
 
+    // Networks (issue 7).
+    public record CreateNetwork(io.shoal.api.model.NetworkSpec spec, ActorRef<Result<io.shoal.api.model.Network>> replyTo) implements Command {}
+
+    public record RemoveNetwork(String networkId, ActorRef<Result<io.shoal.api.model.Network>> replyTo) implements Command {}
+
+    /** Removes every unused network (but ingress) that the filter selects; answers their names. */
+    public record PruneNetworks(java.util.function.Predicate<io.shoal.api.model.Network> selected,
+                                ActorRef<Result<List<String>>> replyTo) implements Command {}
+
+    /** Installs the CA and join secrets (swarm init: only if none yet) or replaces the secrets (rotation). */
+    public record UpdateSecurity(io.shoal.manager.ca.ClusterSecurity security, boolean onlyIfAbsent,
+                                 ActorRef<Result<io.shoal.manager.ca.ClusterSecurity>> replyTo) implements Command {}
+
+    /** A node presented a valid join token for {@code role}. */
+    public record AdmitNode(Node node, io.shoal.api.identity.NodeRole role, ActorRef<Result<Node>> replyTo) implements Command {}
+
+    /** {@code docker node rm [--force]}. */
+    public record RemoveNode(String nodeId, boolean force, ActorRef<Result<Node>> replyTo) implements Command {}
+
     private enum Tick implements Command { INSTANCE }
 
     private final ClusterStateSettings settings;
     private final StateView view;
     private final Decisions decisions;
+    private final NetworkDecisions networks;
+    private final MembershipDecisions membership;
     private final ActorContext<Command> context;
 
     public static Behavior<Command> create(String persistenceId, ClusterStateSettings settings, StateView view, Clock clock,
@@ -76,6 +99,8 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
         this.settings = settings;
         this.view = view;
         this.decisions = new Decisions(clock, ids);
+        this.networks = new NetworkDecisions(clock, ids);
+        this.membership = new MembershipDecisions(clock);
         this.context = context;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.reconcileInterval());
     }
@@ -88,14 +113,20 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     @Override
     public CommandHandlerWithReply<Command, ClusterEvent, State> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), decisions.initSwarm(s, c.local()), s))
+                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), networks.withIngress(s, decisions.initSwarm(s, c.local())), s))
                 .onCommand(RegisterNode.class, (s, c) -> persist(c.replyTo(), decisions.registerNode(s, c.nodeId(), c.description(), c.status()), s))
-                .onCommand(CreateService.class, (s, c) -> persist(c.replyTo(), decisions.createService(s, c.spec()), s))
-                .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), decisions.updateService(s, c.serviceId(), c.version(), c.spec()), s))
+                .onCommand(CreateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.createService(s, c.spec())), s))
+                .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.updateService(s, c.serviceId(), c.version(), c.spec())), s))
                 .onCommand(RemoveService.class, (s, c) -> persist(c.replyTo(), decisions.removeService(s, c.serviceId()), s))
                 .onCommand(UpdateNode.class, (s, c) -> persist(c.replyTo(), decisions.updateNode(s, c.nodeId(), c.version(), c.spec()), s))
                 .onCommand(ObserveTasks.class, (s, c) -> persist(c.replyTo(), decisions.observeTasks(s, c.updates()), s))
                 .onCommand(MarkNodesDown.class, (s, c) -> persist(c.replyTo(), decisions.markNodesDown(s, c.nodeIds(), c.message()), s))
+                .onCommand(CreateNetwork.class, (s, c) -> persist(c.replyTo(), networks.create(s, c.spec()), s))
+                .onCommand(RemoveNetwork.class, (s, c) -> persist(c.replyTo(), networks.remove(s, c.networkId()), s))
+                .onCommand(PruneNetworks.class, (s, c) -> persist(c.replyTo(), networks.prune(s, c.selected()), s))
+                .onCommand(UpdateSecurity.class, (s, c) -> persist(c.replyTo(), membership.updateSecurity(s, c.security(), c.onlyIfAbsent()), s))
+                .onCommand(AdmitNode.class, (s, c) -> persist(c.replyTo(), membership.admitNode(s, c.node(), c.role()), s))
+                .onCommand(RemoveNode.class, (s, c) -> persist(c.replyTo(), membership.removeNode(s, c.nodeId(), c.force()), s))
                 .onCommand(Read.class, (s, c) -> Effect().reply(c.replyTo(), StateSnapshot.of(s)))
                 .onCommand(Tick.class, (s, c) -> reconcileOnly(s))
                 .build();

@@ -3,7 +3,11 @@ package io.shoal.manager.state;
 import akka.serialization.SerializerWithStringManifest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.shoal.api.proto.ClusterEventP;
+import io.shoal.api.proto.ClusterSecurityP;
+import io.shoal.manager.ca.ClusterSecurity;
 import io.shoal.api.proto.ModelProto;
+import io.shoal.api.proto.NetworkProto;
+import io.shoal.manager.network.NetworkingProto;
 import io.shoal.api.proto.RemovedP;
 import io.shoal.api.proto.StateSnapshotP;
 import java.io.NotSerializableException;
@@ -69,6 +73,18 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             b.setTaskUpdated(ModelProto.task(t.task()));
         } else if (e instanceof ClusterEvent.TaskRemoved t) {
             b.setTaskRemoved(RemovedP.newBuilder().setId(t.taskId()).setIndex(t.index()));
+        } else if (e instanceof ClusterEvent.NetworkCreated n) {
+            b.setNetworkCreated(NetworkProto.network(n.network()));
+        } else if (e instanceof ClusterEvent.NetworkRemoved n) {
+            b.setNetworkRemoved(RemovedP.newBuilder().setId(n.networkId()).setIndex(n.index()));
+        } else if (e instanceof ClusterEvent.TaskNetworksAttached a) {
+            b.setTaskNetworksAttached(NetworkProto.taskNetworks(a.taskId(), a.attachments(), a.index()));
+        } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
+            b.setServiceEndpointAllocated(NetworkProto.serviceEndpoint(a.serviceId(), a.endpoint(), a.index()));
+        } else if (e instanceof ClusterEvent.SecurityUpdated u) {
+            b.setSecurityUpdated(security(u.security()).setIndex(u.index()));
+        } else if (e instanceof ClusterEvent.NodeRemoved n) {
+            b.setNodeRemoved(RemovedP.newBuilder().setId(n.nodeId()).setIndex(n.index()));
         }
         return b.build();
     }
@@ -84,6 +100,14 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             case TASK_CREATED: return new ClusterEvent.TaskCreated(ModelProto.task(p.getTaskCreated()));
             case TASK_UPDATED: return new ClusterEvent.TaskUpdated(ModelProto.task(p.getTaskUpdated()));
             case TASK_REMOVED: return new ClusterEvent.TaskRemoved(p.getTaskRemoved().getId(), p.getTaskRemoved().getIndex());
+            case NETWORK_CREATED: return new ClusterEvent.NetworkCreated(NetworkProto.network(p.getNetworkCreated()));
+            case NETWORK_REMOVED: return new ClusterEvent.NetworkRemoved(p.getNetworkRemoved().getId(), p.getNetworkRemoved().getIndex());
+            case TASK_NETWORKS_ATTACHED: return new ClusterEvent.TaskNetworksAttached(p.getTaskNetworksAttached().getTaskId(),
+                    NetworkProto.attachments(p.getTaskNetworksAttached()), p.getTaskNetworksAttached().getIndex());
+            case SERVICE_ENDPOINT_ALLOCATED: return new ClusterEvent.ServiceEndpointAllocated(p.getServiceEndpointAllocated().getServiceId(),
+                    NetworkProto.endpoint(p.getServiceEndpointAllocated()), p.getServiceEndpointAllocated().getIndex());
+            case SECURITY_UPDATED: return new ClusterEvent.SecurityUpdated(security(p.getSecurityUpdated()), p.getSecurityUpdated().getIndex());
+            case NODE_REMOVED: return new ClusterEvent.NodeRemoved(p.getNodeRemoved().getId(), p.getNodeRemoved().getIndex());
             default: throw new NotSerializableException("cluster state event of unknown kind " + p.getEventCase());
         }
     }
@@ -96,6 +120,10 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         s.nodes().forEach(n -> b.addNodes(ModelProto.node(n)));
         s.services().forEach(v -> b.addServices(ModelProto.service(v)));
         s.tasks().forEach(t -> b.addTasks(ModelProto.task(t)));
+        b.setNetworking(NetworkingProto.networking(s.networking()));
+        if (s.security() != null) {
+            b.setSecurity(security(s.security()));
+        }
         return b.build();
     }
 
@@ -103,6 +131,17 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         return new StateSnapshot(p.hasSwarm() ? ModelProto.swarm(p.getSwarm()) : null, p.getIndex(),
                 p.getNodesList().stream().map(ModelProto::node).toList(),
                 p.getServicesList().stream().map(ModelProto::service).toList(),
-                p.getTasksList().stream().map(ModelProto::task).toList());
+                p.getTasksList().stream().map(ModelProto::task).toList(),
+                p.hasNetworking() ? NetworkingProto.networking(p.getNetworking()) : io.shoal.manager.network.Networking.EMPTY,
+                p.hasSecurity() ? security(p.getSecurity()) : null);
+    }
+
+    static ClusterSecurityP.Builder security(ClusterSecurity s) {
+        return ClusterSecurityP.newBuilder().setCaCertificatePem(s.caCertificatePem()).setCaKeyPem(s.caKeyPem())
+                .setCaDigest(s.caDigest()).setWorkerSecret(s.workerSecret()).setManagerSecret(s.managerSecret());
+    }
+
+    static ClusterSecurity security(ClusterSecurityP p) {
+        return new ClusterSecurity(p.getCaCertificatePem(), p.getCaKeyPem(), p.getCaDigest(), p.getWorkerSecret(), p.getManagerSecret());
     }
 }

@@ -231,7 +231,7 @@ public final class Decisions {
         for (String id : r.remove()) {
             out.add(new ClusterEvent.TaskRemoved(id, ++index));
         }
-        return out;
+        return io.shoal.manager.network.TaskNetworks.attach(s, out, now);
     }
 
     private static Task stamp(Task t, long index) {

@@ -7,7 +7,7 @@ public sealed interface Result<T> {
     record Rejected<T>(Reason reason, String message) implements Result<T> {}
 
     /** Why a command was refused; the HTTP layer maps each to Docker's status code. */
-    enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_A_SWARM, ALREADY_A_SWARM }
+    enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_A_SWARM, ALREADY_A_SWARM, FORBIDDEN }
 
     static <T> Result<T> ok(T value) {
         return new Ok<>(value);

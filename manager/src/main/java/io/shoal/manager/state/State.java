@@ -4,6 +4,8 @@ import io.shoal.api.model.Node;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Swarm;
 import io.shoal.api.model.Task;
+import io.shoal.manager.network.NetworkLedger;
+import io.shoal.manager.network.Networking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.shoal.manager.ca.ClusterSecurity;
 
 /**
  * The cluster's desired and last observed state: the swarm, nodes, services and tasks, with the index of
@@ -19,10 +22,12 @@ import java.util.Optional;
  */
 public final class State {
     private Swarm swarm;
+    private ClusterSecurity security;
     private long index;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private NetworkLedger networks = new NetworkLedger();
 
     public static State empty() {
         return new State();
@@ -47,7 +52,13 @@ public final class State {
             tasks.put(t.task().id(), t.task());
         } else if (e instanceof ClusterEvent.TaskRemoved t) {
             tasks.remove(t.taskId());
+        } else if (e instanceof ClusterEvent.SecurityUpdated u) {
+            security = u.security();
+            swarm = swarm == null ? null : MembershipDecisions.withTokens(swarm, security);
+        } else if (e instanceof ClusterEvent.NodeRemoved n) {
+            nodes.remove(n.nodeId());
         }
+        networks.apply(e);
         index = Math.max(index, e.index());
         return this;
     }
@@ -58,6 +69,11 @@ public final class State {
 
     public Optional<Swarm> swarm() {
         return Optional.ofNullable(swarm);
+    }
+
+    /** The cluster CA and join secrets, once the swarm is initialised. */
+    public Optional<ClusterSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     public Collection<Node> nodes() {
@@ -98,6 +114,18 @@ public final class State {
         return out;
     }
 
+    /** Networks and what is allocated on them (issue 7). */
+    public NetworkLedger networks() {
+        return networks;
+    }
+
+    /** Restores a state from a snapshot's parts, networking included. */
+    static State of(Swarm swarm, long index, List<Node> nodes, List<Service> services, List<Task> tasks, Networking networking) {
+        State s = of(swarm, index, nodes, services, tasks);
+        s.networks = NetworkLedger.restore(networking, tasks);
+        return s;
+    }
+
     /** Restores a state from a snapshot's parts. */
     static State of(Swarm swarm, long index, List<Node> nodes, List<Service> services, List<Task> tasks) {
         State s = new State();
@@ -106,6 +134,13 @@ public final class State {
         nodes.forEach(n -> s.nodes.put(n.id(), n));
         services.forEach(v -> s.services.put(v.id(), v));
         tasks.forEach(t -> s.tasks.put(t.id(), t));
+        return s;
+    }
+
+    /** Restores a state from a snapshot: networking and the cluster security included. */
+    static State of(StateSnapshot snap) {
+        State s = of(snap.swarm(), snap.index(), snap.nodes(), snap.services(), snap.tasks(), snap.networking());
+        s.security = snap.security();
         return s;
     }
 }

@@ -189,4 +189,20 @@ class DispatcherTest {
             return null;
         });
     }
+
+    @Test
+    void eachWorkerGetsItsCompleteSetAgainAfterTheFullSyncInterval() {
+        this.<io.shoal.api.model.Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r));
+        this.<Service>command(r -> new ClusterState.CreateService(Services.replicated("web", 1), r));
+        DispatchProtocol.SessionOpened opened = open("node1");
+        assertThat(worker.expectMessageClass(Assignments.class).complete()).isTrue();
+        for (int i = 0; i < 4; i++) { // 12 s of heartbeats, nothing changing
+            clock.advance(Duration.ofSeconds(3));
+            dispatcher.tell(new DispatchProtocol.Heartbeat("node1", opened.sessionId()));
+            worker.expectMessageClass(DispatchProtocol.HeartbeatAck.class);
+        }
+        Assignments again = worker.expectMessageClass(Assignments.class);
+        assertThat(again.complete()).isTrue();
+        assertThat(again.tasks()).hasSize(1);
+    }
 }

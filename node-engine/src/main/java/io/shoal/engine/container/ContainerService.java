@@ -12,12 +12,12 @@ import io.shoal.engine.bundle.SpecOp;
 import io.shoal.engine.bundle.Users;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageStore;
-import io.shoal.engine.exec.ExecResult;
 import io.shoal.engine.host.Mounter;
 import io.shoal.engine.host.OciRuntime;
 import io.shoal.engine.image.ConfigMerge;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.logs.LogReader;
 import io.shoal.engine.volume.VolumeStore;
 import java.io.IOException;
@@ -180,10 +180,14 @@ public final class ContainerService {
             }
             if (rec.state() != State.CREATED) {
                 runtime.delete(id); // the previous run's runtime state and exit record
+                Path log = dir.resolve("container.log");
+                if (Files.exists(log)) { // the previous run's output stays readable, one generation back
+                    Files.move(log, dir.resolve("container.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
                     rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
-            exits.put(id, new CompletableFuture<>());
+            exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
             runtime.start(id);
@@ -289,27 +293,52 @@ public final class ContainerService {
                 || c.state() == State.PAUSED).sorted(Comparator.comparing(ContainerRecord::created).reversed()).toList();
     }
 
-    public void logs(String ref, boolean follow, Consumer<LogEntry> sink) {
+    /** The container's log entries as {@code query} selects them; with follow, blocks until the container exits. */
+    public void logs(String ref, LogQuery query, Consumer<LogEntry> sink) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
+        readLogs(id, query, () -> {
+            ContainerRecord now = containers.get(id);
+            return now == null || (now.state() != State.RUNNING && now.state() != State.PAUSED
+                    && now.state() != State.RESTARTING);
+        }, sink);
+    }
+
+    /**
+     * Docker's attach as the engine supports it: the container's output, from its first line ({@code fromStart})
+     * or from now, until the current run — or, for a container not yet started, its next run — has exited.
+     */
+    public void attach(String ref, boolean fromStart, Consumer<LogEntry> sink) {
+        ContainerRecord rec = get(ref);
+        String id = rec.id();
+        CompletableFuture<Integer> run = rec.state() == State.EXITED ? null : exitFuture(id);
+        if (run == null) {
+            return;
+        }
+        readLogs(id, LogQuery.all().withTail(fromStart ? -1 : 0).withFollow(true), run::isDone, sink);
+    }
+
+    private void readLogs(String id, LogQuery query, java.util.function.BooleanSupplier finished,
+                          Consumer<LogEntry> sink) {
+        Path dir = root.resolve(id);
         try {
-            LogReader.read(root.resolve(rec.id()).resolve("container.log"), follow,
-                    () -> get(id).state() != State.RUNNING && get(id).state() != State.PAUSED, sink);
+            LogReader.read(List.of(dir.resolve("container.log.1"), dir.resolve("container.log")), query, finished,
+                    sink);
         } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "logs " + id, e);
+            throw new EngineException(EngineException.Kind.INTERNAL, "logs " + id + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    public ExecResult exec(String ref, List<String> argv, List<String> env) {
-        ContainerRecord rec = get(ref);
-        String id = rec.id();
-        if (rec.state() != State.RUNNING) {
-            throw EngineException.conflict("Container " + id + " is not running");
-        }
-        OciRuntime.ExecResult r = io(() -> runtime.exec(rec.id(), argv, env));
-        return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
+    /** Completes with the exit code of the run after the current one ends (Docker's {@code next-exit}). */
+    public CompletableFuture<Integer> waitForNextExit(String ref) {
+        return exitFuture(get(ref).id());
+    }
+
+    /** The container's root filesystem as mounted on the host (while it is mounted). */
+    public Path rootfs(String id) {
+        return root.resolve(get(id).id()).resolve("bundle/rootfs");
     }
 
     /** Is a named volume mounted by any container (running or not), as Docker counts it? */

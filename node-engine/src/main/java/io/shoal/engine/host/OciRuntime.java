@@ -1,8 +1,9 @@
 package io.shoal.engine.host;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +21,8 @@ public interface OciRuntime {
     /** How a run ended: the exit code (-1 when the monitor died without recording it) and whether OOM killed it. */
     record Exit(int code, boolean oomKilled) { }
 
-    record ExecResult(int exitCode, String stdout, String stderr) { }
+    /** The exit code an exec reports when it was terminated at its timeout. */
+    int EXEC_TIMED_OUT = -1;
 
     Created create(String id, Path bundle, Path logFile, long logSizeMax) throws IOException;
 
@@ -38,7 +40,13 @@ public interface OciRuntime {
     /** {@code created}, {@code running}, {@code paused} or {@code stopped}; empty if the runtime has no such id. */
     Optional<String> status(String id) throws IOException;
 
-    ExecResult exec(String id, List<String> argv, List<String> env) throws IOException;
+    /**
+     * Runs a process in the running container {@code id}, copying {@code stdin} (may be null) to it and its output
+     * to {@code stdout}/{@code stderr} as it comes; blocks until it exits and returns its exit code
+     * ({@link #EXEC_TIMED_OUT} if {@code spec.timeout()} passed first and it was terminated).
+     */
+    int exec(String id, ExecSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr)
+            throws IOException;
 
     /**
      * Completes when the run of {@code id} under the monitor {@code monitorPid} has ended — at once if it already

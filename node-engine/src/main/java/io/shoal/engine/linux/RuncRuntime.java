@@ -2,10 +2,12 @@ package io.shoal.engine.linux;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoal.engine.host.ExecSpec;
 import io.shoal.engine.host.OciRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,16 +138,93 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
-    public ExecResult exec(String id, List<String> argv, List<String> env) throws IOException {
+    public int exec(String id, ExecSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + runcRoot, "exec"));
-        for (String e : env) {
+        for (String e : spec.env()) {
             cmd.add("--env");
             cmd.add(e);
         }
+        if (!spec.user().isEmpty()) {
+            cmd.addAll(List.of("--user", spec.user()));
+        }
+        if (!spec.cwd().isEmpty()) {
+            cmd.addAll(List.of("--cwd", spec.cwd()));
+        }
+        if (spec.tty()) {
+            cmd.add("--tty");
+        }
         cmd.add(id);
-        cmd.addAll(argv);
-        Result r = exec(cmd);
-        return new ExecResult(r.code, r.stdout, r.stderr);
+        cmd.addAll(spec.argv());
+        if (spec.tty()) {
+            // runc --tty needs a controlling terminal: util-linux script makes one and copies it to our pipes
+            cmd = List.of("script", "-qfec", cmd.stream().map(RuncRuntime::shellQuote)
+                    .collect(java.util.stream.Collectors.joining(" ")), "/dev/null");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = pb.start();
+        Thread in = stdin == null ? null : pump(stdin, p.getOutputStream(), true, "exec-stdin-" + id);
+        Thread out = pump(p.getInputStream(), stdout, false, "exec-stdout-" + id);
+        Thread err = pump(p.getErrorStream(), stderr, false, "exec-stderr-" + id);
+        try {
+            boolean done = true;
+            if (spec.timeout() == null) {
+                p.waitFor();
+            } else {
+                done = p.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (!done) {
+                p.destroy(); // runc exec passes SIGTERM on to the process it runs
+                if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor();
+                }
+            }
+            out.join();
+            err.join();
+            if (in != null) {
+                in.interrupt();
+            }
+            return done ? p.exitValue() : EXEC_TIMED_OUT;
+        } catch (InterruptedException e) {
+            p.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("exec in " + id + " interrupted", e);
+        }
+    }
+
+    /** One shell word whatever the text: single-quoted, embedded quotes closed and escaped. */
+    static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static Thread pump(InputStream from, OutputStream to, boolean closeTo, String name) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try {
+                int n;
+                while ((n = from.read(buf)) > 0) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
+            } catch (IOException ignored) {
+                // the other side went away: nothing more to copy
+            } finally {
+                if (closeTo) {
+                    try {
+                        to.close();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     @Override

@@ -197,7 +197,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerMessage> {
 
     private Behavior<WorkerMessage> onFlush() {
         if (sessionId != null && dispatcher != null) {
-            batch.next().ifPresent(b -> dispatcher.tell(new DispatchProtocol.ReportStatus(nodeId, sessionId, b.seq(), b.updates())));
+            batch.next(clock.instant(), period).ifPresent(b -> dispatcher.tell(new DispatchProtocol.ReportStatus(nodeId, sessionId, b.seq(), b.updates())));
         }
         return this;
     }

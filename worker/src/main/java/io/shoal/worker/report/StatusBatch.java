@@ -2,6 +2,8 @@ package io.shoal.worker.report;
 
 import io.shoal.api.dispatch.DispatchProtocol.TaskUpdate;
 import io.shoal.api.model.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +13,16 @@ import java.util.Optional;
 /**
  * The task states a worker has yet to get acknowledged, coalesced per task (states only move forward,
  * so the latest says everything) with at most one batch in flight. A batch leaves the buffer only when the
- * dispatcher acknowledges its sequence number; on a new session everything in flight is sent again.
+ * dispatcher acknowledges its sequence number; remoting may drop a message, so a batch unacknowledged for
+ * {@code resendAfter} goes out again (with what has changed since), and on a new session everything in flight
+ * is sent again. Applying a report twice is harmless: states only move forward.
  */
 public final class StatusBatch {
     private final Map<String, TaskStatus> unsent = new LinkedHashMap<>();
     private Map<String, TaskStatus> inFlight = Map.of();
     private long seq;
     private long inFlightSeq = -1;
+    private Instant sentAt;
 
     public void offer(String taskId, TaskStatus status) {
         TaskStatus before = unsent.get(taskId);
@@ -26,11 +31,15 @@ public final class StatusBatch {
         }
     }
 
-    /** The next batch to send, if none is in flight and something is waiting. */
-    public Optional<Batch> next() {
+    /** The next batch to send: if none is in flight and something is waiting, or the one in flight is overdue. */
+    public Optional<Batch> next(Instant now, Duration resendAfter) {
+        if (inFlightSeq >= 0 && sentAt.plus(resendAfter).isBefore(now)) {
+            resend();
+        }
         if (inFlightSeq >= 0 || unsent.isEmpty()) {
             return Optional.empty();
         }
+        sentAt = now;
         inFlight = new LinkedHashMap<>(unsent);
         unsent.clear();
         inFlightSeq = ++seq;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code shoal node}: the group; alone, it prints its usage. */
 @Command(name = "node", description = "Manage swarm nodes.",
-        subcommands = {NodeLsCommand.class, NodeInspectCommand.class, NodeUpdateCommand.class})
+        subcommands = {NodeLsCommand.class, NodeInspectCommand.class, NodeUpdateCommand.class, NodeRmCommand.class,
+                NodePromoteCommand.class, NodeDemoteCommand.class})
 public final class NodeCommand implements Runnable {
     @Spec
     CommandSpec spec;

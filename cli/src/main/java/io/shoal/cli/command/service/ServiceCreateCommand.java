@@ -1,9 +1,11 @@
 package io.shoal.cli.command.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.cli.command.ApiCommand;
 import io.shoal.cli.command.Converters;
 import io.shoal.cli.spec.KeyValue;
+import io.shoal.cli.spec.NetworkAttachments;
 import io.shoal.cli.spec.PortSpec;
 import io.shoal.cli.spec.ServiceCreate;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ public final class ServiceCreateCommand extends ApiCommand {
     @Option(names = {"-p", "--publish"}, paramLabel = "PORT", converter = Converters.Port.class, description = "Publish a port: PUBLISHED:TARGET[/PROTOCOL].")
     List<PortSpec> ports = new ArrayList<>();
 
+    @Option(names = "--network", paramLabel = "NETWORK", description = "Attach to a network: NAME or name=NAME,alias=ALIAS (repeatable).")
+    List<String> networks = new ArrayList<>();
+
+    @Option(names = "--endpoint-mode", paramLabel = "MODE", description = "vip (default: one virtual IP per network) or dnsrr.")
+    String endpointMode;
+
     @Option(names = "--reserve-cpu", paramLabel = "CPUS", converter = Converters.Cpus.class, description = "Reserve CPUs, e.g. 0.5.")
     Long reserveCpu;
 
@@ -64,7 +72,9 @@ public final class ServiceCreateCommand extends ApiCommand {
     protected int execute() {
         ServiceCreate request = new ServiceCreate(name, mode, replicas, env, labels, constraints, ports, reserveCpu,
                 reserveMemory, limitCpu, limitMemory, image, args);
-        JsonNode created = api().createService(request.toJson());
+        ObjectNode spec = request.toJson();
+        NetworkAttachments.apply(spec, networks.stream().map(NetworkAttachments.Attachment::parse).toList(), endpointMode);
+        JsonNode created = api().createService(spec);
         printWarnings(created);
         out().println(created.path("ID").asText());
         return 0;

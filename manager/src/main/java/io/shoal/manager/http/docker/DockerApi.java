@@ -9,6 +9,7 @@ import akka.http.javadsl.server.Route;
 import akka.http.javadsl.server.PathMatchers;
 import io.shoal.manager.http.ApiErrors;
 import io.shoal.manager.http.ClusterClient;
+import io.shoal.manager.ca.LocalMembership;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
 public final class DockerApi extends AllDirectives {
     private static final Pattern VERSION = Pattern.compile("v(\\d+\\.\\d+)");
     private final SystemRoutes system;
+    private final SwarmRoutes swarm;
     private final ServiceRoutes services;
     private final TaskRoutes tasks;
     private final NodeRoutes nodes;
+    private final NetworkRoutes networks;
     private final DaemonInfo daemon;
     private final List<Route> nodeEndpoints;
 
@@ -34,12 +37,19 @@ public final class DockerApi extends AllDirectives {
      *     served under the same version prefix and error handling as the cluster's
      */
     public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints) {
+        this(cluster, daemon, nodeEndpoints, LocalMembership.UNSUPPORTED);
+    }
+
+    /** @param membership this daemon's side of swarm init, join and leave */
+    public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints, LocalMembership membership) {
         this.daemon = daemon;
+        this.swarm = new SwarmRoutes(cluster, daemon, membership);
         this.nodeEndpoints = List.copyOf(nodeEndpoints);
-        this.system = new SystemRoutes(cluster, daemon);
+        this.system = new SystemRoutes(cluster, daemon, swarm::secure);
         this.services = new ServiceRoutes(cluster);
         this.tasks = new TaskRoutes(cluster);
         this.nodes = new NodeRoutes(cluster);
+        this.networks = new NetworkRoutes(cluster);
     }
 
     public Route route() {
@@ -57,7 +67,7 @@ public final class DockerApi extends AllDirectives {
     }
 
     private Route endpoints() {
-        Route cluster = concat(system.route(), services.route(), tasks.route(), nodes.route());
+        Route cluster = concat(swarm.route(), system.route(), services.route(), tasks.route(), nodes.route(), networks.route());
         return nodeEndpoints.isEmpty() ? cluster : concat(cluster, nodeEndpoints.toArray(Route[]::new));
     }
 

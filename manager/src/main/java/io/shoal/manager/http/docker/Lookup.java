@@ -32,6 +32,11 @@ public final class Lookup {
                 || n.description() != null && ref.equals(n.description().hostname()));
     }
 
+    public static io.shoal.api.model.Network network(StateSnapshot s, String ref) {
+        requireSwarm(s);
+        return find("network", ref, s.networking().networks(), io.shoal.api.model.Network::id, n -> ref.equals(n.spec().name()));
+    }
+
     public static Task task(StateSnapshot s, String ref) {
         requireSwarm(s);
         return find("task", ref, s.tasks(), Task::id, t -> false);

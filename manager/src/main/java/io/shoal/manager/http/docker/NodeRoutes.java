@@ -28,7 +28,7 @@ final class NodeRoutes extends AllDirectives {
                 pathPrefix(akka.http.javadsl.server.PathMatchers.segment(), ref -> concat(
                         pathEnd(() -> concat(
                                 get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.node(Lookup.node(s, ref))))),
-                                delete(() -> complete(Responses.error(501, "removing nodes comes with multi-host clusters; a single-host cluster cannot remove its only node"))))),
+                                delete(() -> parameterOptional("force", force -> remove(ref, force.map(Boolean::parseBoolean).orElse(false)))))),
                         path("update", () -> post(() -> parameterOptional("version",
                                 v -> entity(Unmarshaller.entityToString(), body -> update(ref, v, body)))))))));
     }
@@ -51,6 +51,15 @@ final class NodeRoutes extends AllDirectives {
             }
             return out;
         }));
+    }
+
+    /** {@code DELETE /nodes/{id}?force=}: see {@link io.shoal.manager.state.MembershipDecisions#removeNode}. */
+    private Route remove(String ref, boolean force) {
+        CompletionStage<Node> removed = cluster.read().thenCompose(s -> {
+            Node n = Lookup.node(s, ref);
+            return cluster.command(r -> new ClusterState.RemoveNode(n.id(), force, r));
+        });
+        return completeWithFuture(Responses.of(removed, x -> null));
     }
 
     private Route update(String ref, Optional<String> version, String body) {

@@ -14,16 +14,25 @@ import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.state.ClusterState;
 import io.shoal.manager.state.StateSnapshot;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** {@code /_ping}, {@code /version}, {@code /info} and the swarm lifecycle ({@code /swarm/init}, {@code /swarm}). */
+/** {@code /_ping}, {@code /version}, {@code /info} and {@code /swarm/init} (the rest of {@code /swarm} is {@link SwarmRoutes}). */
 final class SystemRoutes extends AllDirectives {
     private final ClusterClient cluster;
     private final DaemonInfo daemon;
 
+    private final java.util.function.Function<Swarm, CompletionStage<Swarm>> afterInit;
+
     SystemRoutes(ClusterClient cluster, DaemonInfo daemon) {
+        this(cluster, daemon, CompletableFuture::completedFuture);
+    }
+
+    /** @param afterInit what follows a successful init before the reply (the cluster CA, see {@link SwarmRoutes#secure}) */
+    SystemRoutes(ClusterClient cluster, DaemonInfo daemon, java.util.function.Function<Swarm, CompletionStage<Swarm>> afterInit) {
         this.cluster = cluster;
         this.daemon = daemon;
+        this.afterInit = afterInit;
     }
 
     Route route() {
@@ -31,12 +40,8 @@ final class SystemRoutes extends AllDirectives {
                 path("_ping", () -> concat(get(this::ping), head(this::ping))),
                 path("version", () -> get(() -> complete(Responses.json(200, Views.version(daemon))))),
                 path("info", () -> get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.info(daemon, s))))),
-                pathPrefix("swarm", () -> concat(
-                        pathEnd(() -> get(() -> completeWithFuture(Responses.of(cluster.read(), this::swarm)))),
-                        path("init", () -> post(() -> entity(Unmarshaller.entityToString(), this::init))),
-                        path("join", () -> post(() -> complete(Responses.error(501, "joining another swarm is not supported yet: Shoal runs single-host clusters until multi-host support lands")))),
-                        path("leave", () -> post(() -> complete(Responses.error(501, "leaving a swarm is not supported yet"))))))
-        );
+                path(akka.http.javadsl.server.PathMatchers.segment("swarm").slash("init"),
+                        () -> post(() -> entity(Unmarshaller.entityToString(), this::init))));
     }
 
     private Route ping() {
@@ -49,11 +54,8 @@ final class SystemRoutes extends AllDirectives {
         });
     }
 
-    private JsonNode swarm(StateSnapshot s) {
-        return Views.swarm(Lookup.requireSwarm(s).swarm(), true);
-    }
-
-    private Route init(String body) {
+    /** {@code POST /swarm/init}; {@link SwarmRoutes} serves it first when the daemon has a CA to install. */
+    Route init(String body) {
         InitRequest req = DockerJson.read(body, InitRequest.class);
         String addr = req.advertiseAddr() == null || req.advertiseAddr().isBlank() ? daemon.advertiseAddr()
                 : req.advertiseAddr().replaceFirst(":\\d+$", "");
@@ -61,7 +63,7 @@ final class SystemRoutes extends AllDirectives {
         Node local = new Node(daemon.nodeId(), null, now, now, new Node.Spec(null, null, "manager", "active"),
                 daemon.description(), new Node.Status("ready", null, addr),
                 new Node.ManagerStatus(true, "reachable", addr + ":" + daemon.clusterPort()));
-        CompletionStage<Swarm> done = cluster.command(r -> new ClusterState.InitSwarm(local, r));
+        CompletionStage<Swarm> done = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(local, r)).thenCompose(afterInit);
         return completeWithFuture(Responses.of(done, sw -> DockerJson.tree(daemon.nodeId())));
     }
 

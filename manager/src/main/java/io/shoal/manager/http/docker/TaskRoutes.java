@@ -25,7 +25,7 @@ final class TaskRoutes extends AllDirectives {
     Route route() {
         return pathPrefix("tasks", () -> concat(
                 pathEnd(() -> get(() -> parameterOptional("filters", this::list))),
-                path(akka.http.javadsl.server.PathMatchers.segment(), id -> get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.task(Lookup.task(s, id))))))));
+                path(akka.http.javadsl.server.PathMatchers.segment(), id -> get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.task(Lookup.task(s, id), s)))))));
     }
 
     private Route list(Optional<String> filtersJson) {
@@ -34,7 +34,7 @@ final class TaskRoutes extends AllDirectives {
             Lookup.requireSwarm(s);
             Predicate<Task> keep = filter(s, f);
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            s.tasks().stream().filter(keep).forEach(t -> out.add(Views.task(t)));
+            s.tasks().stream().filter(keep).forEach(t -> out.add(Views.task(t, s)));
             return out;
         }));
     }

@@ -26,7 +26,7 @@ final class Views {
         if (s.spec().endpointSpec() != null && s.spec().endpointSpec().ports() != null) {
             endpointSpec.set("Ports", DockerJson.tree(s.spec().endpointSpec().ports()));
         }
-        n.set("Endpoint", F.objectNode().set("Spec", endpointSpec));
+        n.set("Endpoint", NetworkViews.endpoint(endpointSpec, state.networking().endpointOf(s.id())));
         if (withStatus) {
             long running = 0;
             long desired = 0;
@@ -58,6 +58,16 @@ final class Views {
         ObjectNode n = (ObjectNode) DockerJson.tree(t);
         n.remove("SpecVersion");
         n.set("Labels", F.objectNode());
+        return n;
+    }
+
+    /** The task with its {@code NetworksAttachments} (issue 7). */
+    static ObjectNode task(Task t, StateSnapshot s) {
+        ObjectNode n = task(t);
+        var attachments = s.networking().attachmentsOf(t.id());
+        if (!attachments.isEmpty()) {
+            n.set("NetworksAttachments", NetworkViews.attachments(attachments, s.networking()));
+        }
         return n;
     }
 

@@ -1,0 +1,55 @@
+package io.shoal.deploy.membership;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.shoal.api.identity.NodeRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a daemon that belongs to a swarm remembers across restarts: its role, the cluster id and the
+ * managers' cluster addresses ({@code HOST:PORT}) to join. Absent on a node that never joined or
+ * initialised a swarm (it then forms a cluster of its own, as before).
+ */
+public record MembershipFile(String role, String clusterId, List<String> managers) {
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE);
+
+    public MembershipFile {
+        NodeRole.fromApiName(role);
+        managers = List.copyOf(managers);
+    }
+
+    public NodeRole nodeRole() {
+        return NodeRole.fromApiName(role);
+    }
+
+    public static Path path(Path dataRoot) {
+        return dataRoot.resolve("swarm-membership.json");
+    }
+
+    public static Optional<MembershipFile> read(Path dataRoot) throws IOException {
+        Path p = path(dataRoot);
+        if (!Files.exists(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(p.toFile(), MembershipFile.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(p + ": not a swarm membership record: " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path dataRoot) throws IOException {
+        Path tmp = Files.createTempFile(dataRoot, "swarm-membership", ".tmp");
+        JSON.writeValue(tmp.toFile(), this);
+        Files.move(tmp, path(dataRoot), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static void delete(Path dataRoot) throws IOException {
+        Files.deleteIfExists(path(dataRoot));
+    }
+}
