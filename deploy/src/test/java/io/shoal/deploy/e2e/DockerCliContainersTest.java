@@ -78,6 +78,8 @@ class DockerCliContainersTest {
         eventually(() -> ok("logs", "web").equals("started\n") ? true : null);
         assertThat(ok("exec", "web", "echo", "inside")).isEqualTo("inside\n");
         assertThat(docker("exec", "web", "sh", "-c", "exit 7").exit()).isEqualTo(7);
+        assertThat(dockerWithInput("piped\n", "exec", "-i", "web", "cat").out()).isEqualTo("piped\n");
+        assertThat(ok("exec", "-w", "/tmp", "-e", "X=1", "web", "sh", "-c", "echo $PWD $X")).isEqualTo("/tmp 1\n");
         assertThat(ok("ps", "--format", "{{.Names}} {{.State}} {{.Image}}")).isEqualTo("web running busybox:latest\n");
         assertThat(ok("inspect", "--format", "{{.Name}} {{.State.Status}} {{.State.Running}} {{.HostConfig.AutoRemove}}", "web"))
                 .isEqualTo("/web running true false\n");
@@ -89,7 +91,11 @@ class DockerCliContainersTest {
         assertThat(docker("run", "--name", "counted", "busybox", "sh", "-c", "for i in 1 2 3; do echo l$i; done; exit 2")
                 .exit()).isEqualTo(2);
         assertThat(ok("logs", "-f", "counted")).isEqualTo("l1\nl2\nl3\n");
+        Run again = docker("start", "-a", "counted");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.out()).as("start -a shows the new run only").isEqualTo("l1\nl2\nl3\n");
         assertThat(ok("logs", "--tail", "1", "counted")).isEqualTo("l3\n");
+        assertThat(ok("logs", "counted")).as("both runs").isEqualTo("l1\nl2\nl3\nl1\nl2\nl3\n");
         assertThat(ok("ps", "-a", "--filter", "status=exited", "--format", "{{.Names}} {{.Status}}"))
                 .startsWith("counted Exited (2) ");
         assertThat(ok("ps", "-a", "--filter", "name=web", "-q")).isEqualTo(id.substring(0, 12) + "\n");
@@ -122,14 +128,31 @@ class DockerCliContainersTest {
         return run(cmd);
     }
 
+    static Run dockerWithInput(String input, String... args) throws Exception {
+        Path in = Files.createTempFile(dir, "in", ".txt");
+        Files.writeString(in, input);
+        List<String> cmd = new ArrayList<>(List.of("docker", "-H", shoald.dockerHost()));
+        cmd.addAll(List.of(args));
+        return run(cmd, in);
+    }
+
     static Run run(List<String> cmd) throws Exception {
+        return run(cmd, null);
+    }
+
+    static Run run(List<String> cmd, Path input) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
         pb.environment().put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
         pb.environment().remove("DOCKER_HOST");
         Process p = pb.start();
-        p.getOutputStream().close();
+        if (input == null) {
+            p.getOutputStream().close();
+        }
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", cmd) + " did not finish in 90 s");

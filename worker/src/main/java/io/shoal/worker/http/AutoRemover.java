@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,16 +79,9 @@ final class AutoRemover {
     }
 
     private void watch(String id) {
-        CompletableFuture<Void> started = events.nextStart(id);
-        CompletableFuture<Void> run = isRunning(id) ? CompletableFuture.completedFuture(null) : started;
-        run.thenComposeAsync(v -> engine.waitFor(id), executor)
+        engine.waitForNextExit(id)
                 .thenCompose(code -> events.attachmentsDone(id))
                 .thenRunAsync(() -> remove(id), executor);
-    }
-
-    private boolean isRunning(String id) {
-        State s = engine.inspect(id).state();
-        return s == State.RUNNING || s == State.PAUSED;
     }
 
     private void remove(String id) {

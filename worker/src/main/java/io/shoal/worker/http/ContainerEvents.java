@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * What Docker's API promises about the order of things and the engine does not see: a {@code wait} or an
@@ -19,12 +17,6 @@ final class ContainerEvents {
     private final Map<String, CompletableFuture<Void>> nextStart = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> removal = new ConcurrentHashMap<>();
     private final Map<String, Set<CompletableFuture<Void>>> attached = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> removalListeners = new CopyOnWriteArrayList<>();
-
-    /** Called with the id of every container removed through this API (exec instances go with their container). */
-    void onRemoved(Consumer<String> listener) {
-        removalListeners.add(listener);
-    }
 
     /** Completes when the container is next started (or its start fails); fails if it is removed first. */
     CompletableFuture<Void> nextStart(String id) {
@@ -51,7 +43,6 @@ final class ContainerEvents {
         if (gone != null) {
             gone.complete(null);
         }
-        removalListeners.forEach(l -> l.accept(id));
     }
 
     /** A client attached to the container's output; complete the returned future when it has had all of it. */

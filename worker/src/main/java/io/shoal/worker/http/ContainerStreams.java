@@ -12,13 +12,11 @@ import io.shoal.api.error.ApiException;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.State;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,8 +39,9 @@ final class ContainerStreams {
 
     /**
      * {@code POST /containers/{id}/attach?stream=1&stdout=1&stderr=1}: the output of the container's current run,
-     * or of its next one when it is not running (the docker CLI attaches before it starts), until it exits.
-     * With {@code logs=1} the output so far comes first. Stdin is read and dropped: the engine takes none yet.
+     * or of its next one when it is not running (the docker CLI attaches before it starts, also for
+     * {@code start -a} of an exited container), until that run exits. With {@code logs=1} the output so far comes
+     * first. Stdin is read and dropped: the engine attaches none yet.
      */
     CompletionStage<HttpResponse> attach(String ref, HttpRequest request, Map<String, String> query) {
         return blocking.respond(() -> {
@@ -53,31 +52,28 @@ final class ContainerStreams {
             boolean replay = Query.flag(query, "logs");
             boolean stream = Query.flag(query, "stream");
             CompletableFuture<Void> session = events.attach(id);
-            CompletableFuture<Void> start = events.nextStart(id);
+            CompletableFuture<Void> restart = events.nextStart(id);
             Instant since = Instant.now();
             OutputPipe pipe = new OutputPipe(materializer);
             blocking.executor().execute(() -> {
                 try {
-                    Consumer<LogEntry> all = e -> {
+                    Consumer<LogEntry> sink = e -> {
                         if (wanted(e, stdout, stderr)) {
                             pipe.write(RawStream.encode(e.stream(), e.log(), c.tty()));
                         }
                     };
-                    Consumer<LogEntry> fresh = e -> {
-                        if (!e.time().isBefore(since)) {
-                            all.accept(e);
-                        }
-                    };
                     if (!stream) {
-                        engine.logs(id, false, replay ? all : e -> { });
-                    } else if (running(engine.inspect(id))) {
-                        engine.logs(id, true, replay ? all : fresh);
-                    } else {
                         if (replay) {
-                            engine.logs(id, false, all);
+                            engine.logs(id, LogQuery.all(), sink);
                         }
-                        start.join();
-                        engine.logs(id, true, fresh);
+                    } else if (engine.inspect(id).state() == State.EXITED) {
+                        if (replay) {
+                            engine.logs(id, LogQuery.all(), sink);
+                        }
+                        restart.join();
+                        engine.logs(id, LogQuery.all().withSince(since).withFollow(true), sink);
+                    } else {
+                        engine.attach(id, replay, sink);
                     }
                 } catch (RuntimeException e) {
                     LOG.debug("attach to {} ended: {}", id, e.toString());
@@ -99,42 +95,15 @@ final class ContainerStreams {
             if (!stdout && !stderr) {
                 throw ApiException.badRequest("Bad parameters: you must choose at least one stream");
             }
-            boolean follow = Query.flag(query, "follow");
             boolean timestamps = Query.flag(query, "timestamps");
-            int tail = Query.tail(query.get("tail"));
-            Instant since = Query.unixTime(query.get("since"), Instant.MIN);
-            Instant until = Query.unixTime(query.get("until"), Instant.MAX);
+            LogQuery logQuery = LogQuery.all().withStreams(stdout, stderr).withTail(Query.tail(query.get("tail")))
+                    .withSince(Query.unixTime(query.get("since"), null)).withUntil(Query.unixTime(query.get("until"), null))
+                    .withFollow(Query.flag(query, "follow"));
             OutputPipe pipe = new OutputPipe(materializer);
             blocking.executor().execute(() -> {
                 try {
-                    Consumer<LogEntry> out = e -> {
-                        if (wanted(e, stdout, stderr) && !e.time().isBefore(since) && !e.time().isAfter(until)) {
-                            String text = timestamps ? NodeJson.time(e.time()) + " " + e.log() : e.log();
-                            pipe.write(RawStream.encode(e.stream(), text, c.tty()));
-                        }
-                    };
-                    if (tail < 0) {
-                        engine.logs(c.id(), follow, out);
-                    } else {
-                        Deque<LogEntry> last = new ArrayDeque<>();
-                        engine.logs(c.id(), false, e -> {
-                            last.addLast(e);
-                            if (last.size() > tail) {
-                                last.removeFirst();
-                            }
-                        });
-                        AtomicInteger seen = new AtomicInteger();
-                        int skip = countAll(c.id()) - last.size();
-                        if (follow) {
-                            engine.logs(c.id(), true, e -> {
-                                if (seen.getAndIncrement() >= skip) {
-                                    out.accept(e);
-                                }
-                            });
-                        } else {
-                            last.forEach(out);
-                        }
-                    }
+                    engine.logs(c.id(), logQuery, e -> pipe.write(RawStream.encode(e.stream(),
+                            timestamps ? NodeJson.time(e.time()) + " " + e.log() : e.log(), c.tty())));
                 } catch (OutputPipe.ClientGone gone) {
                     LOG.debug("logs client of {} went away", c.id());
                 } catch (RuntimeException e) {
@@ -158,19 +127,14 @@ final class ContainerStreams {
                 throw ApiException.badRequest("invalid condition: \"" + condition + "\"");
             }
             String id = engine.inspect(ref).id();
-            CompletableFuture<Void> start = events.nextStart(id);
             CompletableFuture<Void> removal = condition.equals("removed") ? events.removal(id) : null;
             ContainerRecord c = engine.inspect(id);
             AtomicReference<Integer> lastCode = new AtomicReference<>(c.exitCode());
-            CompletableFuture<Integer> exit;
-            if (running(c) || (condition.equals("not-running") && c.state() != State.CREATED)
-                    || (condition.equals("removed") && c.state() == State.EXITED)) {
-                exit = CompletableFuture.supplyAsync(() -> engine.waitFor(id).join(), blocking.executor());
-            } else if (condition.equals("not-running")) {
-                exit = CompletableFuture.completedFuture(c.exitCode());
-            } else {
-                exit = start.thenApplyAsync(v -> engine.waitFor(id).join(), blocking.executor());
-            }
+            CompletableFuture<Integer> exit = switch (condition) {
+                case "not-running" -> engine.waitFor(id);
+                case "next-exit" -> engine.waitForNextExit(id);
+                default -> c.state() == State.EXITED ? CompletableFuture.completedFuture(c.exitCode()) : engine.waitForNextExit(id);
+            };
             CompletableFuture<Integer> done = exit.thenApply(code -> {
                 lastCode.set(code);
                 return code;
@@ -185,12 +149,6 @@ final class ContainerStreams {
                                     .put("Message", String.valueOf(e.getMessage())))) + "\n")));
             return HttpResponse.create().withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, body));
         });
-    }
-
-    private int countAll(String id) {
-        AtomicInteger n = new AtomicInteger();
-        engine.logs(id, false, e -> n.incrementAndGet());
-        return n.get();
     }
 
     private static boolean wanted(LogEntry e, boolean stdout, boolean stderr) {

@@ -6,8 +6,11 @@ import io.shoal.engine.EngineException;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
-import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.volume.Volume;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,13 +97,33 @@ public final class EngineAdapter implements EnginePort {
     }
 
     @Override
-    public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
-        run(() -> engine.logs(id, follow, sink));
+    public CompletableFuture<Integer> waitForNextExit(String id) {
+        return call(() -> engine.waitForNextExit(id));
     }
 
     @Override
-    public ExecResult exec(String id, List<String> argv, List<String> env) {
-        return call(() -> engine.exec(id, argv, env));
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        run(() -> engine.logs(id, query, sink));
+    }
+
+    @Override
+    public void attach(String id, boolean fromStart, Consumer<LogEntry> sink) {
+        run(() -> engine.attach(id, fromStart, sink));
+    }
+
+    @Override
+    public String execCreate(String containerId, ExecRequest request) {
+        return call(() -> engine.execCreate(containerId, request));
+    }
+
+    @Override
+    public int execStart(String execId, ExecIo io) {
+        return call(() -> engine.execStart(execId, io));
+    }
+
+    @Override
+    public ExecRecord execInspect(String execId) {
+        return call(() -> engine.execInspect(execId));
     }
 
     @Override

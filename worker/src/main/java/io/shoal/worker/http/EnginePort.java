@@ -3,8 +3,11 @@ package io.shoal.worker.http;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
-import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.volume.Volume;
 import java.io.InputStream;
 import java.time.Duration;
@@ -42,10 +45,25 @@ public interface EnginePort {
     /** Completes with the exit code of the current run; at once when the container is not running. */
     CompletableFuture<Integer> waitFor(String id);
 
-    /** The output so far; with {@code follow}, keeps sending until the container has exited. */
-    void logs(String id, boolean follow, Consumer<LogEntry> sink);
+    /** Docker's {@code next-exit}: the exit code of the current run, or of the next one when not running. */
+    CompletableFuture<Integer> waitForNextExit(String id);
 
-    ExecResult exec(String id, List<String> argv, List<String> env);
+    /** {@code docker logs}: entries by stream, since/until and tail; with follow, until the container exits. */
+    void logs(String id, LogQuery query, Consumer<LogEntry> sink);
+
+    /**
+     * Output of the current run (of the next one for a created container) from its start ({@code fromStart}) or
+     * from now, until that run exits; returns at once for an exited container.
+     */
+    void attach(String id, boolean fromStart, Consumer<LogEntry> sink);
+
+    /** Docker's exec create; the exec's id. */
+    String execCreate(String containerId, ExecRequest request);
+
+    /** Runs the exec with its streams; blocks until it exits; its exit code. Once per exec. */
+    int execStart(String execId, ExecIo io);
+
+    ExecRecord execInspect(String execId);
 
     ContainerRecord inspect(String id);
 

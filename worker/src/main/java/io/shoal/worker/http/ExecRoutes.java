@@ -1,67 +1,43 @@
 package io.shoal.worker.http;
 
+import akka.NotUsed;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
+import akka.japi.Pair;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
+import akka.stream.javadsl.StreamConverters;
 import akka.util.ByteString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.container.ContainerRecord;
-import io.shoal.engine.exec.ExecResult;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start} (hijacked like attach, or detached),
- * {@code GET /exec/{id}/json} and {@code POST /exec/{id}/resize}. The engine runs an exec to completion and returns
- * its output, so the output is sent when the command has ended; stdin and TTYs wait for the engine to offer them.
+ * {@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start} (hijacked like attach: output framed as it
+ * comes, stdin from the client when the exec attached it; or detached), {@code GET /exec/{id}/json} and
+ * {@code POST /exec/{id}/resize}. The exec records are the engine's.
  */
 final class ExecRoutes extends AllDirectives {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(ExecRoutes.class);
     private final EnginePort engine;
     private final Blocking blocking;
-    private final Map<String, Exec> execs = new ConcurrentHashMap<>();
 
-    /** One exec instance, as Docker keeps it until its container is removed. */
-    static final class Exec {
-        final String id;
-        final String containerId;
-        final List<String> argv;
-        final List<String> env;
-        final boolean tty;
-        final boolean stdout;
-        final boolean stderr;
-        final String user;
-        volatile boolean running;
-        volatile Integer exitCode;
-
-        Exec(String id, String containerId, JsonNode body) {
-            this.id = id;
-            this.containerId = containerId;
-            this.argv = CreateBody.strings(body.get("Cmd"));
-            this.env = CreateBody.strings(body.get("Env"));
-            this.tty = body.path("Tty").asBoolean(false);
-            this.stdout = body.path("AttachStdout").asBoolean(false);
-            this.stderr = body.path("AttachStderr").asBoolean(false);
-            this.user = body.path("User").asText("");
-        }
-    }
-
-    ExecRoutes(EnginePort engine, ContainerEvents events, Blocking blocking) {
+    ExecRoutes(EnginePort engine, Blocking blocking) {
         this.engine = engine;
         this.blocking = blocking;
-        events.onRemoved(container -> execs.values().removeIf(e -> e.containerId.equals(container)));
     }
 
     Route route(Materializer materializer) {
@@ -74,7 +50,7 @@ final class ExecRoutes extends AllDirectives {
                                 body -> completeWithFuture(blocking.respond(() -> start(id, req, body, materializer))))))),
                         path("json", () -> get(() -> completeWithFuture(blocking.respond(() -> inspect(id))))),
                         path("resize", () -> post(() -> completeWithFuture(blocking.respond(() -> {
-                            find(id);
+                            engine.execInspect(id);
                             return Blocking.empty(200);
                         }))))))));
     }
@@ -89,88 +65,104 @@ final class ExecRoutes extends AllDirectives {
         if (cmd == null || cmd.isEmpty()) {
             throw ApiException.badRequest("No exec command specified");
         }
-        if (!json.path("User").asText("").isEmpty()) {
-            throw new ApiException(501, "exec as another user is not supported yet by this node's engine");
-        }
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        String id = HexFormat.of().formatHex(b);
-        execs.put(id, new Exec(id, c.id(), json));
-        return Blocking.json(201, NodeJson.object().put("Id", id));
+        ExecRequest request = new ExecRequest(cmd, CreateBody.strings(json.get("Env")), json.path("User").asText(""),
+                json.path("WorkingDir").asText(""), json.path("Tty").asBoolean(false), json.path("AttachStdin").asBoolean(false));
+        return Blocking.json(201, NodeJson.object().put("Id", engine.execCreate(c.id(), request)));
     }
 
     private HttpResponse start(String id, HttpRequest request, String body, Materializer materializer) {
-        Exec exec = find(id);
-        JsonNode json = NodeJson.read(body, "exec start config");
-        synchronized (exec) {
-            if (exec.running || exec.exitCode != null) {
-                throw new ApiException(409, "exec " + id + " has already run");
-            }
-            exec.running = true;
+        ExecRecord exec = engine.execInspect(id);
+        if (exec.running() || exec.exitCode() != null) {
+            throw new ApiException(409, "exec " + id + " has already been started");
         }
-        CompletableFuture<ExecResult> result = CompletableFuture.supplyAsync(
-                () -> engine.exec(exec.containerId, exec.argv, exec.env == null ? List.of() : exec.env), blocking.executor());
-        result.whenComplete((r, e) -> {
-            exec.exitCode = e == null ? r.exitCode() : 126;
-            exec.running = false;
-        });
+        JsonNode json = NodeJson.read(body, "exec start config");
+        boolean tty = exec.request().tty();
         if (json.path("Detach").asBoolean(false)) {
+            blocking.executor().execute(() -> run(id, new ExecIo(null, OutputStream.nullOutputStream(),
+                    OutputStream.nullOutputStream()), null));
             return Blocking.empty(200);
         }
-        Source<ByteString, ?> output = Source.completionStage(result.handle((r, e) -> {
-            if (e != null) {
-                return RawStream.encode("stderr", "exec failed: " + rootMessage(e) + "\n", exec.tty);
+        OutputPipe pipe = new OutputPipe(materializer);
+        Sink<ByteString, ?> stdinSink = Sink.ignore();
+        InputStream stdin = null;
+        if (exec.request().attachStdin() && RawStream.wantsUpgrade(request)) {
+            Pair<InputStream, Sink<ByteString, NotUsed>> in = StreamConverters.asInputStream().preMaterialize(materializer);
+            stdin = in.first();
+            stdinSink = in.second();
+        }
+        ExecIo io = new ExecIo(stdin, new FramedOutput(pipe, RawStream.STDOUT, tty), new FramedOutput(pipe, RawStream.STDERR, tty));
+        blocking.executor().execute(() -> run(id, io, pipe));
+        return RawStream.hijack(request, pipe.source(), stdinSink, tty);
+    }
+
+    private void run(String id, ExecIo io, OutputPipe pipe) {
+        try {
+            engine.execStart(id, io);
+        } catch (OutputPipe.ClientGone gone) {
+            LOG.debug("exec client of {} went away", id);
+        } catch (RuntimeException e) {
+            if (pipe != null) {
+                pipe.write(RawStream.encode("stderr", "exec failed: " + e.getMessage() + "\n", false));
             }
-            ByteString out = exec.stdout ? RawStream.encode("stdout", r.stdout(), exec.tty) : ByteString.emptyByteString();
-            ByteString err = exec.stderr ? RawStream.encode("stderr", r.stderr(), exec.tty) : ByteString.emptyByteString();
-            return skipEmpty(out, r.stdout()).concat(skipEmpty(err, r.stderr()));
-        }));
-        return RawStream.hijack(request, output, Sink.ignore(), exec.tty);
+            LOG.warn("exec {} failed: {}", id, e.getMessage());
+        } finally {
+            if (pipe != null) {
+                pipe.close();
+            }
+        }
     }
 
     private HttpResponse inspect(String id) {
-        Exec exec = find(id);
+        ExecRecord exec = engine.execInspect(id);
+        ExecRequest r = exec.request();
         ObjectNode o = NodeJson.object();
-        o.put("ID", exec.id);
-        o.put("Running", exec.running);
-        if (exec.exitCode == null) {
+        o.put("ID", exec.id());
+        o.put("Running", exec.running());
+        if (exec.exitCode() == null) {
             o.putNull("ExitCode");
         } else {
-            o.put("ExitCode", exec.exitCode);
+            o.put("ExitCode", exec.exitCode());
         }
         ObjectNode process = o.putObject("ProcessConfig");
-        process.put("tty", exec.tty);
-        process.put("entrypoint", exec.argv.get(0));
-        process.set("arguments", NodeJson.strings(exec.argv.subList(1, exec.argv.size())));
+        process.put("tty", r.tty());
+        process.put("entrypoint", r.argv().get(0));
+        process.set("arguments", NodeJson.strings(r.argv().subList(1, r.argv().size())));
         process.put("privileged", false);
-        process.put("user", exec.user);
-        o.put("OpenStdin", false);
-        o.put("OpenStderr", exec.stderr);
-        o.put("OpenStdout", exec.stdout);
+        process.put("user", r.user());
+        o.put("OpenStdin", r.attachStdin());
+        o.put("OpenStderr", true);
+        o.put("OpenStdout", true);
         o.put("CanRemove", false);
-        o.put("ContainerID", exec.containerId);
+        o.put("ContainerID", exec.containerId());
         o.put("DetachKeys", "");
         o.put("Pid", 0);
         return Blocking.json(200, o);
     }
 
-    private Exec find(String id) {
-        Exec exec = execs.get(id);
-        if (exec == null) {
-            throw ApiException.notFound("No such exec instance: " + id);
-        }
-        return exec;
-    }
+    /** One of the exec's output streams, written to the connection as Docker frames (raw with a TTY). */
+    private static final class FramedOutput extends OutputStream {
+        private final OutputPipe pipe;
+        private final byte stream;
+        private final boolean tty;
 
-    private static ByteString skipEmpty(ByteString framed, String text) {
-        return text == null || text.isEmpty() ? ByteString.emptyByteString() : framed;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t != t.getCause()) {
-            t = t.getCause();
+        FramedOutput(OutputPipe pipe, byte stream, boolean tty) {
+            this.pipe = pipe;
+            this.stream = stream;
+            this.tty = tty;
         }
-        return t.getMessage();
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len == 0) {
+                return;
+            }
+            ByteString bytes = ByteString.fromArray(b, off, len);
+            pipe.write(tty ? bytes : RawStream.frame(stream, bytes));
+        }
     }
 }

@@ -43,7 +43,7 @@ public final class NodeEndpoints extends AllDirectives {
         // built once: the javadsl calls a directive's inner supplier on every request
         Route routes = self.concat(
                 new ContainerRoutes(engine, events, autoRemover, streams, blocking, Clock.systemUTC()).route(),
-                new ExecRoutes(engine, events, blocking).route(materializer),
+                new ExecRoutes(engine, blocking).route(materializer),
                 new ImageRoutes(engine, transfer, blocking, materializer).route(),
                 new VolumeRoutes(engine, blocking).route());
         Route all = self.withoutRequestTimeout(() -> routes);

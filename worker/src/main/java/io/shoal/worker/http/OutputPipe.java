@@ -37,7 +37,7 @@ final class OutputPipe implements AutoCloseable {
         }
     }
 
-    void write(ByteString bytes) {
+    synchronized void write(ByteString bytes) {
         try {
             out.write(bytes.toArray());
             out.flush();

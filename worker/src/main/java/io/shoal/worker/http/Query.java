@@ -28,7 +28,7 @@ final class Query {
         }
     }
 
-    /** {@code tail=all} or absent: -1; otherwise the number of lines. */
+    /** {@code tail=all} or absent: -1 (everything); otherwise the number of lines. */
     static int tail(String v) {
         if (v == null || v.isEmpty() || v.equals("all")) {
             return -1;

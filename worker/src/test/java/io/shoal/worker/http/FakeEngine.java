@@ -7,13 +7,19 @@ import io.shoal.engine.container.MountPoint;
 import io.shoal.engine.container.State;
 import io.shoal.engine.content.Digest;
 import io.shoal.engine.content.Image;
-import io.shoal.engine.exec.ExecResult;
+import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.exec.ExecRecord;
+import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.image.ConfigMerge;
 import io.shoal.engine.image.ImageConfig;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.volume.Volume;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +35,7 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory {@link EnginePort}: containers whose "process" the test drives ({@link #output}, {@link #exit}),
- * one image ({@code busybox:latest}), volumes, and execs that answer {@code ran <argv>} with exit code 0.
+ * one image ({@code busybox:latest}), volumes, and execs that answer {@code ran <argv>} (exit 3 for "fail").
  */
 final class FakeEngine implements EnginePort {
     static final Image BUSYBOX = new Image(new Digest("a".repeat(64)), new Digest("b".repeat(64)), ImageConfig.empty(),
@@ -38,6 +44,8 @@ final class FakeEngine implements EnginePort {
     private final Map<String, List<LogEntry>> logs = new HashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new HashMap<>();
     private final Map<String, Volume> volumes = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Integer>> nextExits = new HashMap<>();
+    private final Map<String, ExecRecord> execs = new HashMap<>();
     private int next;
 
     synchronized void output(String id, String stream, String text) {
@@ -52,6 +60,10 @@ final class FakeEngine implements EnginePort {
         CompletableFuture<Integer> running = exits.remove(c.id());
         if (running != null) {
             running.complete(code);
+        }
+        CompletableFuture<Integer> next = nextExits.remove(c.id());
+        if (next != null) {
+            next.complete(code);
         }
         notifyAll();
     }
@@ -131,15 +143,50 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public void logs(String id, boolean follow, Consumer<LogEntry> sink) {
+    public void logs(String id, LogQuery query, Consumer<LogEntry> sink) {
         String full = inspect(id).id();
-        int sent = 0;
+        int existing;
+        synchronized (this) {
+            existing = logs.get(full).size();
+        }
+        int skip = query.tail() < 0 ? 0 : Math.max(0, existing - query.tail());
+        follow(full, skip, query.follow(), e -> {
+            if (query.accepts(e)) {
+                sink.accept(e);
+            }
+        });
+    }
+
+    @Override
+    public void attach(String id, boolean fromStart, Consumer<LogEntry> sink) {
+        ContainerRecord c = inspect(id);
+        if (c.state() == State.EXITED) {
+            return;
+        }
+        int skip;
+        synchronized (this) {
+            skip = fromStart ? 0 : logs.get(c.id()).size();
+            while (containers.containsKey(c.id()) && containers.get(c.id()).state() == State.CREATED) {
+                try {
+                    wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        follow(c.id(), skip, true, sink);
+    }
+
+    /** Sends entries from index {@code from}; with follow, until the container is no longer running. */
+    private void follow(String full, int from, boolean follow, Consumer<LogEntry> sink) {
+        int sent = from;
         while (true) {
             List<LogEntry> batch;
             boolean done;
             synchronized (this) {
                 List<LogEntry> all = logs.getOrDefault(full, List.of());
-                batch = List.copyOf(all.subList(sent, all.size()));
+                batch = List.copyOf(all.subList(Math.min(sent, all.size()), all.size()));
                 ContainerRecord c = containers.get(full);
                 done = !follow || c == null || !running(c);
                 if (batch.isEmpty() && !done) {
@@ -160,9 +207,42 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public ExecResult exec(String id, List<String> argv, List<String> env) {
-        inspect(id);
-        return new ExecResult(argv.contains("fail") ? 3 : 0, "ran " + String.join(" ", argv) + "\n", "");
+    public synchronized CompletableFuture<Integer> waitForNextExit(String id) {
+        ContainerRecord c = resolve(id);
+        return running(c) ? exits.get(c.id()) : nextExits.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+    }
+
+    @Override
+    public synchronized String execCreate(String containerId, ExecRequest request) {
+        String id = "e" + (++next);
+        execs.put(id, new ExecRecord(id, resolve(containerId).id(), request, false, null));
+        return id;
+    }
+
+    /** Writes {@code ran <argv>} and what stdin held (if attached) to stdout; exit code 3 when argv holds "fail". */
+    @Override
+    public int execStart(String execId, ExecIo io) {
+        ExecRecord e = execInspect(execId);
+        try {
+            String in = io.stdin() == null ? "" : new String(io.stdin().readAllBytes(), StandardCharsets.UTF_8);
+            io.stdout().write(("ran " + String.join(" ", e.request().argv()) + "\n" + in).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        int code = e.request().argv().contains("fail") ? 3 : 0;
+        synchronized (this) {
+            execs.put(execId, new ExecRecord(execId, e.containerId(), e.request(), false, code));
+        }
+        return code;
+    }
+
+    @Override
+    public synchronized ExecRecord execInspect(String execId) {
+        ExecRecord e = execs.get(execId);
+        if (e == null) {
+            throw ApiException.notFound("No such exec instance: " + execId);
+        }
+        return e;
     }
 
     @Override

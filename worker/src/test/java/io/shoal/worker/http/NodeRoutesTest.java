@@ -185,6 +185,15 @@ class NodeRoutesTest {
         assertThat(inspect.path("ExitCode").asInt()).isEqualTo(3);
         assertThat(inspect.path("ContainerID").asText()).isEqualTo(engine.inspect("box").id());
         assertThat(get("/exec/nope/json").message()).isEqualTo("No such exec instance: nope");
+
+        String interactive = post("/containers/box/exec", "{\"Cmd\":[\"cat\"],\"AttachStdin\":true,\"AttachStdout\":true}")
+                .json().path("Id").asText();
+        try (Socket s = upgrade("/exec/" + interactive + "/start", "{\"Detach\":false,\"Tty\":false}")) {
+            s.getOutputStream().write("typed".getBytes(StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            assertThat(s.getInputStream().readAllBytes()).as("stdin reaches the exec; its output comes back framed")
+                    .isEqualTo(RawStream.encode("stdout", "ran cat\ntyped", false).toArray());
+        }
     }
 
     @Test
@@ -263,9 +272,14 @@ class NodeRoutesTest {
 
     /** A hijacked request as the docker CLI makes it; returns the socket positioned after the 101 head. */
     Socket upgrade(String path) throws Exception {
+        return upgrade(path, "");
+    }
+
+    Socket upgrade(String path, String body) throws Exception {
         Socket s = new Socket("127.0.0.1", binding.localAddress().getPort());
         OutputStream out = s.getOutputStream();
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n")
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         StringBuilder head = new StringBuilder();
