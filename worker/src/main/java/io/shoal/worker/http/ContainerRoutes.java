@@ -142,7 +142,7 @@ final class ContainerRoutes extends AllDirectives {
     private HttpResponse list(Map<String, String> q) {
         Map<String, List<String>> filters = NodeJson.filters(q.get("filters"), LIST_FILTERS);
         boolean all = Query.flag(q, "all") || filters.containsKey("status") || filters.containsKey("exited");
-        int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : -1;
+        int limit = Query.tail(q.get("limit"));
         Instant now = clock.instant();
         ArrayNode out = NodeJson.array();
         List<ContainerRecord> matching = engine.list(all || limit > 0).stream().filter(matches(filters)).toList();

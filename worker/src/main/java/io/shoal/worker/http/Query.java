@@ -28,7 +28,7 @@ final class Query {
         }
     }
 
-    /** {@code tail=all} or absent: -1 (everything); otherwise the number of lines. */
+    /** {@code tail} or {@code limit}: {@code all}, absent or negative is -1 (everything); otherwise the count. */
     static int tail(String v) {
         if (v == null || v.isEmpty() || v.equals("all")) {
             return -1;
@@ -37,7 +37,7 @@ final class Query {
             int n = Integer.parseInt(v);
             return n < 0 ? -1 : n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid value for tail: " + v + " (expected a number or all)");
+            throw ApiException.badRequest("invalid count " + v + ": expected a number or all");
         }
     }
 
