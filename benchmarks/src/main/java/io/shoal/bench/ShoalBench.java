@@ -41,6 +41,7 @@ public final class ShoalBench {
                 case "api":
                     ApiBench.main(rest);
                     return 0;
+                case "converge": return io.shoal.bench.converge.ConvergeCommand.run(rest, out, err);
                 case "-h":
                 case "--help":
                 case "help":

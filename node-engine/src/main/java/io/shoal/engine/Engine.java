@@ -1,7 +1,12 @@
 package io.shoal.engine;
 
 import io.shoal.engine.bundle.ContainerSpecs;
+import io.shoal.engine.container.ContainerEvent;
 import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.Events;
+import io.shoal.engine.health.HealthMonitor;
+import io.shoal.engine.health.HealthState;
+import java.util.Optional;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.ContainerService;
 import io.shoal.engine.content.BlobStore;
@@ -90,6 +95,8 @@ public final class Engine implements AutoCloseable {
     private final VolumeStore volumes;
     private final ContainerService containers;
     private final ExecService execs;
+    private final Events events = new Events();
+    private final HealthMonitor health;
     private final Path scratch;
     private final Supplier<String> ids;
 
@@ -106,9 +113,17 @@ public final class Engine implements AutoCloseable {
                 clock);
         containers = new ContainerService(root.resolve("containers"), images, volumes, mounter, runtime,
                 new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
-                settings.bindRoots(), settings.logSizeMax(), clock, ids);
+                settings.bindRoots(), settings.logSizeMax(), events, clock, ids);
         self[0] = containers;
         execs = new ExecService(containers, runtime, ids);
+        health = new HealthMonitor((id, argv, timeout) -> {
+            ExecResult r = execs.run(id, argv, List.of(), timeout);
+            return new HealthMonitor.Prober.Result(r.exitCode(), r.stdout() + r.stderr());
+        }, clock, events::publish);
+        events.subscribe(this::followHealth);
+        for (ContainerRecord c : containers.list(false)) {
+            health.started(c.id(), c.resolved().healthcheck());
+        }
     }
 
     /** The engine on this host: runc under conmon, mount(2) through JNA. Re-adopts running containers. */
@@ -178,8 +193,13 @@ public final class Engine implements AutoCloseable {
 
     /** Removes the container (with {@code force}, kills it first); its named volumes stay. */
     public void remove(String id, boolean force) {
+        remove(id, force, false);
+    }
+
+    /** {@code docker rm [-f] [-v]}: with {@code removeVolumes}, its anonymous volumes no other container uses go too. */
+    public void remove(String id, boolean force, boolean removeVolumes) {
         String full = containers.get(id).id();
-        containers.remove(full, force);
+        containers.remove(full, force, removeVolumes);
         execs.forgetContainer(full);
     }
 
@@ -272,9 +292,35 @@ public final class Engine implements AutoCloseable {
         return volumes.prune(all);
     }
 
+    // events and health
+
+    /**
+     * Calls {@code listener} with every container event (Docker's names: create, start, die with exitCode, oom,
+     * pause, unpause, destroy, {@code health_status: healthy|unhealthy}) on the engine thread that caused it; keep
+     * it quick. Closing the handle unsubscribes.
+     */
+    public AutoCloseable subscribe(Consumer<ContainerEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    /** The container's health (status, failing streak, last 5 probes), empty if it has no health check. */
+    public Optional<HealthState> health(String id) {
+        return health.state(containers.get(id).id());
+    }
+
+    private void followHealth(ContainerEvent e) {
+        switch (e.action()) {
+            case "start" -> health.started(e.containerId(), containers.get(e.containerId()).resolved().healthcheck());
+            case "die" -> health.stopped(e.containerId());
+            case "destroy" -> health.removed(e.containerId());
+            default -> { }
+        }
+    }
+
     /** Stops watching monitors; containers keep running and a later {@link #open} re-adopts them. */
     @Override
     public void close() {
+        health.close();
         containers.close();
     }
 }

@@ -162,8 +162,8 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
-        public int probe(String containerId, List<String> argv, Duration timeout) {
-            return 0;
+        public io.shoal.engine.health.HealthState.Status health(String containerId) {
+            return null;
         }
 
         @Override

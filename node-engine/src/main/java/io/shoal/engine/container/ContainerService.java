@@ -19,6 +19,7 @@ import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
 import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.logs.LogReader;
+import io.shoal.engine.volume.Volume;
 import io.shoal.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,15 +62,17 @@ public final class ContainerService {
     private final List<Path> bindRoots;
     private final long defaultLogSizeMax;
     private volatile boolean closed;
+    private final Events events;
     private final Map<String, ContainerRecord> containers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
 
     public ContainerService(Path root, ImageStore images, VolumeStore volumes, Mounter mounter, OciRuntime runtime,
-                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Clock clock, Supplier<String> ids)
+                            ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Events events, Clock clock, Supplier<String> ids)
             throws IOException {
         this.root = root;
         this.bindRoots = List.copyOf(bindRoots);
         this.defaultLogSizeMax = defaultLogSizeMax;
+        this.events = events;
         this.images = images;
         this.volumes = volumes;
         this.mounter = mounter;
@@ -126,23 +129,25 @@ public final class ContainerService {
             Files.createDirectories(dir.resolve("work"));
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
+            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             for (MountPoint m : plan.mounts()) {
                 if (m.type().equals("volume") && volumes.inspect(m.name()).isEmpty()) {
-                    volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
+                    Volume made = volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
                             && request.host().binds().stream().noneMatch(b -> b.source().equals(m.name())));
                     madeVolumes.add(m.name());
+                    VolumeCopy.copyUp(rootfs, m.destination(), made.mountpoint());
                 }
             }
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
             spec.process.terminal = request.tty();
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bundle/config.json").toFile(), spec);
-            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
                     request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
                     ContainerRecord.Run.created());
             save(rec);
+            publish(id, "create", Map.of("name", name, "image", rec.image()));
             return id;
         } catch (IOException | RuntimeException e) {
             cleanup(id);
@@ -186,11 +191,12 @@ public final class ContainerService {
                 }
             }
             OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
-                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax);
+                    rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax, rec.tty());
             exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
             runtime.start(id);
+            publish(id, "start", Map.of());
         } catch (IOException e) {
             try {
                 runtime.delete(id);
@@ -249,12 +255,14 @@ public final class ContainerService {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.PAUSE, () -> runtime.pause(id));
+        publish(id, "pause", Map.of());
     }
 
     public void unpause(String ref) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         transition(id, Lifecycle.Event.UNPAUSE, () -> runtime.resume(id));
+        publish(id, "unpause", Map.of());
     }
 
     /** The exit code, once the container has exited (at once if it already has). */
@@ -268,6 +276,11 @@ public final class ContainerService {
     }
 
     public void remove(String ref, boolean force) {
+        remove(ref, force, false);
+    }
+
+    /** With {@code removeVolumes}, the container's anonymous volumes go too (Docker's {@code rm -v}). */
+    public void remove(String ref, boolean force, boolean removeVolumes) {
         ContainerRecord rec = get(ref);
         String id = rec.id();
         Lifecycle.Outcome outcome = Lifecycle.next(rec.state(), Lifecycle.Event.REMOVE, force);
@@ -282,6 +295,18 @@ public final class ContainerService {
             exitFuture(id).join();
         }
         cleanup(id);
+        publish(id, "destroy", Map.of());
+        if (removeVolumes) {
+            for (String v : rec.volumeNames()) {
+                volumes.inspect(v).filter(Volume::anonymous).ifPresent(vol -> {
+                    try {
+                        volumes.remove(v, true);
+                    } catch (EngineException e) {
+                        // still used by another container: it stays, as in Docker
+                    }
+                });
+            }
+        }
     }
 
     public ContainerRecord inspect(String id) {
@@ -361,6 +386,10 @@ public final class ContainerService {
                 : EngineException.invalid("multiple containers match " + idOrName);
     }
 
+    private void publish(String id, String action, Map<String, String> attributes) {
+        events.publish(new ContainerEvent(id, action, clock.instant(), attributes));
+    }
+
     /** After close, exits are left for the next engine on this root to record. */
     public void close() {
         closed = true;
@@ -379,6 +408,10 @@ public final class ContainerService {
         ContainerRecord rec = containers.get(id);
         if (rec != null && rec.run().monitorPid() == monitorPid) {
             save(rec.exited(exit.code(), exit.oomKilled(), clock.instant()));
+            if (exit.oomKilled()) {
+                publish(id, "oom", Map.of());
+            }
+            publish(id, "die", Map.of("exitCode", Integer.toString(exit.code())));
         }
         exitFuture(id).complete(exit.code());
     }

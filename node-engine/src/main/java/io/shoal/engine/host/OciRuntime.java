@@ -24,7 +24,8 @@ public interface OciRuntime {
     /** The exit code an exec reports when it was terminated at its timeout. */
     int EXEC_TIMED_OUT = -1;
 
-    Created create(String id, Path bundle, Path logFile, long logSizeMax) throws IOException;
+    /** With {@code tty}, the monitor gives the container a terminal and logs it as stdout. */
+    Created create(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException;
 
     void start(String id) throws IOException;
 

@@ -44,7 +44,7 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
-    public Created create(String id, Path bundle, Path logFile, long logSizeMax) throws IOException {
+    public Created create(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException {
         Files.createDirectories(bundle.resolve("persist"));
         Files.deleteIfExists(bundle.resolve("oom"));
         Files.deleteIfExists(bundle.resolve("persist/oom"));
@@ -58,6 +58,9 @@ public final class RuncRuntime implements OciRuntime {
                 "--runtime-arg", "--root=" + runcRoot));
         if (logSizeMax > 0) {
             cmd.addAll(List.of("--log-size-max", Long.toString(logSizeMax)));
+        }
+        if (tty) {
+            cmd.add("--terminal");
         }
         // conmon writes its oom file to its cwd: the bundle
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile())

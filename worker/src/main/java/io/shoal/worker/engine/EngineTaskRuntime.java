@@ -9,6 +9,7 @@ import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.image.Healthcheck;
 import io.shoal.worker.task.ContainerPlan;
 import io.shoal.worker.task.TaskRuntime;
@@ -19,16 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The worker's {@link TaskRuntime} over this host's node engine. A task's container is created from its
  * {@link ContainerPlan}: Command becomes the entrypoint and Args the cmd (as Docker maps a ContainerSpec),
- * limits become cgroup settings, bind and tmpfs mounts become host mounts and volume mounts named volumes.
+ * limits become cgroup settings, bind and tmpfs mounts become host mounts and volume mounts named volumes,
+ * and the service's health check goes to the engine, which runs it (over the image's) and judges health.
  * Containers get no network of their own until overlay networks are attached by the worker. The engine
  * facade has no registry pull yet, so an image that is not in its store rejects the task.
  */
@@ -64,18 +62,8 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public int probe(String containerId, List<String> argv, Duration timeout) {
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> engine.exec(containerId, argv, List.of()).exitCode());
-        try {
-            return run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        } catch (ExecutionException e) {
-            throw new TaskRuntimeException("health probe failed: " + e.getCause().getMessage(), e.getCause());
-        }
+    public HealthState.Status health(String containerId) {
+        return call(() -> engine.health(containerId).map(HealthState::status).orElse(null));
     }
 
     @Override
@@ -132,8 +120,8 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     static ContainerRequest request(ContainerPlan p) {
-        ContainerConfig config = new ContainerConfig(p.env(), p.entrypoint(), p.cmd(), p.dir(), p.user(), null, null, null,
-                p.labels(), p.stopSignal(), p.hostname());
+        ContainerConfig config = new ContainerConfig(p.env(), p.entrypoint(), p.cmd(), p.dir(), p.user(), null, null,
+                p.healthcheck(), p.labels(), p.stopSignal(), p.hostname());
         List<HostConfig.Bind> binds = new ArrayList<>();
         Map<String, String> tmpfs = new LinkedHashMap<>();
         Map<String, String> volumes = new LinkedHashMap<>();

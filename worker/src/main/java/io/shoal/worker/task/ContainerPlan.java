@@ -3,6 +3,7 @@ package io.shoal.worker.task;
 import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskSpec;
+import io.shoal.engine.image.Healthcheck;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,14 @@ import java.util.Map;
  * The container a task runs in, derived from the task alone (pure): Swarm's name
  * ({@code service.slot.taskid}, or {@code service.nodeid.taskid} for global services), its labels
  * ({@code com.docker.swarm.*} beside the spec's own), and the container spec's fields.
- * {@code entrypoint} is the spec's Command and {@code cmd} its Args, as Docker maps them.
+ * {@code entrypoint} is the spec's Command and {@code cmd} its Args, as Docker maps them; {@code healthcheck}
+ * is the service's own (null: the image's applies).
  */
 public record ContainerPlan(String name, String image, Map<String, String> labels, List<String> env,
                             List<String> entrypoint, List<String> cmd, String dir, String user, String hostname,
                             List<TaskSpec.Mount> mounts, long memoryBytes, long nanoCpus, long pidsLimit,
                             boolean readOnly, boolean init, List<String> capAdd, List<String> capDrop,
-                            Map<String, String> sysctls, String stopSignal, Duration stopGrace) {
+                            Map<String, String> sysctls, String stopSignal, Duration stopGrace, Healthcheck healthcheck) {
 
     public static final String SERVICE_NAME = "com.docker.swarm.service.name";
     public static final String SERVICE_ID = "com.docker.swarm.service.id";
@@ -49,7 +51,7 @@ public record ContainerPlan(String name, String image, Map<String, String> label
                 limits == null || limits.pids() == null ? 0 : limits.pids(),
                 Boolean.TRUE.equals(c.readOnly()), Boolean.TRUE.equals(c.init()), list(c.capabilityAdd()),
                 list(c.capabilityDrop()), c.sysctls() == null ? Map.of() : c.sysctls(), c.stopSignal(),
-                grace(t.spec()));
+                grace(t.spec()), HealthChecks.own(t.spec()));
     }
 
     /** The task's stop grace period (Docker's 10 s when unset). */

@@ -14,7 +14,6 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import io.shoal.engine.health.HealthState;
 import io.shoal.engine.image.Healthcheck;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -24,7 +23,8 @@ import org.slf4j.MDC;
  * One assigned task on this node: it takes the steps {@link TaskStep} decides (accept, prepare the image
  * and container, start, stop), one blocking runtime call at a time on the blocking executor, watches the
  * running container for its exit, and reports each state it reaches. A task with a health check stays
- * {@code starting} until a probe passes and fails when the check says unhealthy, as Swarm's do. When the task leaves the node's
+ * {@code starting} until the engine's health monitor says healthy and fails when it says unhealthy, as
+ * Swarm's do. When the task leaves the node's
  * assignments it stops and removes its container, then stops itself.
  */
 public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
@@ -47,7 +47,8 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
 
     private enum Probe implements Command { INSTANCE }
 
-    private record Probed(HealthState.Probe probe) implements Command {}
+    /** The engine's health verdict on the container (null: no check), or why it could not be read. */
+    private record Probed(HealthState.Status status, Throwable failure) implements Command {}
 
     private record CheckFound(Healthcheck imageCheck) implements Command {}
 
@@ -62,7 +63,6 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
     private final TimerScheduler<Command> timers;
     private AssignedTask task;
     private Healthcheck check;
-    private HealthState health;
     private TaskStatus status;
     private String containerId;
     private boolean busy;
@@ -270,8 +270,13 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
     }
 
     private void startProbing() {
-        health = HealthState.started(clock.instant());
-        timers.startSingleTimer(Probe.INSTANCE, between(clock.instant(), health.nextProbeAt(check)));
+        timers.startSingleTimer(Probe.INSTANCE, pollPeriod());
+    }
+
+    /** How often to look at the engine's verdict: twice per probe interval, within 0.1 to 1 s. */
+    private java.time.Duration pollPeriod() {
+        long half = check.effectiveInterval().toMillis() / 2;
+        return java.time.Duration.ofMillis(Math.max(100, Math.min(1000, half)));
     }
 
     private Behavior<Command> onProbe() {
@@ -279,14 +284,8 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
             return this;
         }
         String id = containerId;
-        List<String> argv = check.probeCommand();
-        java.time.Duration timeout = HealthState.deadline(check);
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
-            java.time.Instant start = clock.instant();
-            int code = runtime.probe(id, argv, timeout);
-            return new HealthState.Probe(start, clock.instant(), code, "");
-        }, blocking), (p, e) -> new Probed(p != null ? p
-                : new HealthState.Probe(clock.instant(), clock.instant(), -1, String.valueOf(e))));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> runtime.health(id), blocking),
+                (h, e) -> new Probed(h, e == null ? null : unwrap(e)));
         return this;
     }
 
@@ -294,11 +293,14 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
         if (!watching || status.state().isTerminal() || removing) {
             return this;
         }
-        health = health.record(p.probe(), check);
-        if (health.status() == HealthState.Status.HEALTHY && status.state().compareTo(TaskState.RUNNING) < 0) {
-            report(new TaskStatus(clock.instant(), TaskState.RUNNING, "started", null, containerStatus(null)));
-        } else if (health.status() == HealthState.Status.UNHEALTHY) {
-            log("task container unhealthy", "failing streak " + health.failingStreak());
+        if (p.failure() != null) {
+            log("task health unknown", p.failure().toString());
+        } else if (p.status() == null || p.status() == HealthState.Status.HEALTHY) {
+            if (status.state().compareTo(TaskState.RUNNING) < 0) { // healthy, or the runtime runs no check
+                report(new TaskStatus(clock.instant(), TaskState.RUNNING, "started", null, containerStatus(null)));
+            }
+        } else if (p.status() == HealthState.Status.UNHEALTHY) {
+            log("task container unhealthy", "unhealthy");
             report(new TaskStatus(clock.instant(), TaskState.FAILED, "task: unhealthy container",
                     "task: unhealthy container", containerStatus(null)));
             String id = containerId; // stopped at once: an unhealthy container does not keep serving
@@ -306,13 +308,8 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
             CompletableFuture.runAsync(() -> runtime.stop(id, grace), blocking);
             return this;
         }
-        timers.startSingleTimer(Probe.INSTANCE, between(clock.instant(), health.nextProbeAt(check)));
+        timers.startSingleTimer(Probe.INSTANCE, pollPeriod());
         return this;
-    }
-
-    private static java.time.Duration between(java.time.Instant now, java.time.Instant at) {
-        java.time.Duration d = java.time.Duration.between(now, at);
-        return d.isNegative() ? java.time.Duration.ZERO : d;
     }
 
     private void run(Supplier<Done> call, TaskState failAs) {

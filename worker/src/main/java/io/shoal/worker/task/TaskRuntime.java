@@ -1,5 +1,6 @@
 package io.shoal.worker.task;
 
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.image.Healthcheck;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +21,10 @@ public interface TaskRuntime {
     Healthcheck imageHealthcheck(String image);
 
     /**
-     * Runs one health probe inside the running container; its exit code. A probe that has not finished
-     * within {@code timeout} counts as failed (-1), as Docker counts it.
+     * The container's health as the runtime's own monitor last judged it (the plan's health check over the
+     * image's): starting, healthy or unhealthy; null when it has no health check.
      */
-    int probe(String containerId, List<String> argv, Duration timeout);
+    HealthState.Status health(String containerId);
 
     /** Creates the container (not started); returns its id. */
     String create(ContainerPlan plan);

@@ -19,8 +19,8 @@ public record UnavailableRuntime(String reason) implements TaskRuntime {
     }
 
     @Override
-    public int probe(String containerId, List<String> argv, Duration timeout) {
-        return -1;
+    public io.shoal.engine.health.HealthState.Status health(String containerId) {
+        return null;
     }
 
     @Override

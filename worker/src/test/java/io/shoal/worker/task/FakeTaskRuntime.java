@@ -46,8 +46,8 @@ public final class FakeTaskRuntime implements TaskRuntime {
         }
     }
 
-    /** Exit codes the next probes return, in order; 0 once used up. */
-    public final java.util.Deque<Integer> probes = new java.util.ArrayDeque<>();
+    /** Health verdicts the next looks return, in order; the last one stays. Empty: no health check. */
+    public final java.util.Deque<io.shoal.engine.health.HealthState.Status> health = new java.util.ArrayDeque<>();
     public io.shoal.engine.image.Healthcheck imageCheck;
 
     @Override
@@ -56,9 +56,9 @@ public final class FakeTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public synchronized int probe(String containerId, List<String> argv, Duration timeout) {
-        calls.add("probe " + containerId + " " + String.join(" ", argv));
-        return probes.isEmpty() ? 0 : probes.poll();
+    public synchronized io.shoal.engine.health.HealthState.Status health(String containerId) {
+        calls.add("health " + containerId);
+        return health.size() > 1 ? health.poll() : health.peek();
     }
 
     @Override

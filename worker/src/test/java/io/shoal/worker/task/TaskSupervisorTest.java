@@ -175,13 +175,14 @@ class TaskSupervisorTest {
 
     @Test
     void aTaskWithAHealthCheckIsRunningOnlyOnceHealthyAndFailsWhenUnhealthy() {
-        runtime.probes.addAll(List.of(1, 0, 0, 1, 1));
+        runtime.health.addAll(List.of(io.shoal.engine.health.HealthState.Status.STARTING,
+                io.shoal.engine.health.HealthState.Status.HEALTHY, io.shoal.engine.health.HealthState.Status.UNHEALTHY));
         startSupervisor();
         AssignedTask t = withHealthcheck(task("t1", 1, "busybox:latest", TaskState.RUNNING), List.of("CMD-SHELL", "test -e /ok"));
         supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(t), List.of())));
         assertThat(statesUntil("t1", TaskState.RUNNING)).containsExactly(TaskState.ACCEPTED, TaskState.PREPARING,
                 TaskState.READY, TaskState.STARTING, TaskState.RUNNING);
-        assertThat(runtime.calls).contains("probe c1 /bin/sh -c test -e /ok");
+        assertThat(runtime.containers().get(0).plan.healthcheck().probeCommand()).containsExactly("/bin/sh", "-c", "test -e /ok");
         TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(5));
         assertThat(failed.status().state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.status().err()).isEqualTo("task: unhealthy container");
@@ -194,7 +195,7 @@ class TaskSupervisorTest {
     @Test
     void theImagesHealthCheckAppliesAndNoneDisablesIt() {
         runtime.imageCheck = new io.shoal.engine.image.Healthcheck(List.of("CMD", "true"), Duration.ofMillis(20), null, null, 1);
-        runtime.probes.add(1);
+        runtime.health.add(io.shoal.engine.health.HealthState.Status.UNHEALTHY);
         startSupervisor();
         AssignedTask viaImage = task("t1", 1, "busybox:latest", TaskState.RUNNING);
         AssignedTask disabled = withHealthcheck(task("t2", 2, "busybox:latest", TaskState.RUNNING), List.of("NONE"));

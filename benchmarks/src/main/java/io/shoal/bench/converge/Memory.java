@@ -1,0 +1,44 @@
+package io.shoal.bench.converge;
+
+import io.shoal.bench.converge.linux.Host;
+import io.shoal.bench.converge.linux.ShoaldProcess;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Resident memory while {@code tasks} containers run: what the daemon side costs (shoald's JVM and the conmon
+ * beside each container; nothing for raw runc, which exits once the container runs) and what the containers'
+ * own processes take, both in KiB.
+ */
+record Memory(int tasks, long daemonKib, long conmonKib, int conmons, long containerKib) {
+    static Memory ofShoald(ShoaldProcess shoald, Path runcRoot, int tasks) {
+        long daemon = shoald == null ? 0 : Host.rssKib(shoald.pid());
+        long conmon = 0;
+        int count = 0;
+        if (shoald != null) {
+            for (long pid : Host.conmonsUnder(shoald.dataRoot())) {
+                conmon += Host.rssKib(pid);
+                count++;
+            }
+        }
+        return new Memory(tasks, daemon, conmon, count, containers(runcRoot));
+    }
+
+    static Memory ofRaw(Path runcRoot, int tasks) {
+        return new Memory(tasks, 0, 0, 0, containers(runcRoot));
+    }
+
+    private static long containers(Path runcRoot) {
+        if (runcRoot == null) {
+            return 0;
+        }
+        return Host.runcList(runcRoot).stream().mapToLong(c -> Host.rssKib(c.pid())).sum();
+    }
+
+    String line(String who) {
+        return String.format(Locale.ROOT,
+                "memory=%s tasks=%d daemon_rss_mib=%.1f conmons=%d conmon_rss_mib=%.1f overhead_per_task_kib=%.0f container_rss_per_task_kib=%.0f",
+                who, tasks, daemonKib / 1024.0, conmons, conmonKib / 1024.0, (daemonKib + conmonKib) / (double) tasks,
+                containerKib / (double) tasks);
+    }
+}
