@@ -99,7 +99,10 @@ class DockerCliContainersTest {
         assertThat(ok("ps", "-a", "--filter", "status=exited", "--format", "{{.Names}} {{.Status}}"))
                 .startsWith("counted Exited (2) ");
         assertThat(ok("ps", "-a", "--filter", "name=web", "-q")).isEqualTo(id.substring(0, 12) + "\n");
-        assertThat(ok("rm", "-f", "web", "counted")).isEqualTo("web\ncounted\n");
+        ok("run", "-d", "--name", "checked", "--health-cmd", "true", "--health-interval", "1s", "busybox", "sleep", "600");
+        eventually(() -> ok("inspect", "-f", "{{.State.Health.Status}}", "checked").equals("healthy\n") ? true : null);
+        assertThat(ok("ps", "--filter", "name=checked", "--format", "{{.Status}}")).endsWith("(healthy)\n");
+        assertThat(ok("rm", "-f", "-v", "web", "counted", "checked")).isEqualTo("web\ncounted\nchecked\n");
         assertThat(ok("ps", "-a", "-q")).isEmpty();
         Run missing = docker("inspect", "--type", "container", "web");
         assertThat(missing.exit()).isEqualTo(1);

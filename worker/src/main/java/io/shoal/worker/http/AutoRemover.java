@@ -86,7 +86,7 @@ final class AutoRemover {
 
     private void remove(String id) {
         try {
-            engine.remove(id, true);
+            engine.remove(id, true, true);
         } catch (ApiException e) {
             if (e.status() != 404) {
                 LOG.warn("auto-remove of {} failed: {}", id, e.getMessage());

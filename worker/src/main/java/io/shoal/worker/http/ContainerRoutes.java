@@ -49,8 +49,7 @@ final class ContainerRoutes extends AllDirectives {
                         body -> call(() -> create(q.get("name"), body)))))),
                 pathPrefix(PathMatchers.segment(), id -> concat(
                         pathEnd(() -> delete(() -> parameterMap(q -> call(() -> remove(id, q))))),
-                        path("json", () -> get(() -> call(() -> Blocking.json(200,
-                                ContainerViews.inspect(engine.inspect(id), autoRemover.enabled(engine.inspect(id).id())))))),
+                        path("json", () -> get(() -> call(() -> inspect(id)))),
                         path("start", () -> post(() -> call(() -> start(id)))),
                         path("stop", () -> post(() -> parameterMap(q -> call(() -> stop(id, q))))),
                         path("restart", () -> post(() -> parameterMap(q -> call(() -> restart(id, q))))),
@@ -87,6 +86,11 @@ final class ContainerRoutes extends AllDirectives {
             autoRemover.mark(id);
         }
         return Blocking.json(201, NodeJson.object().put("Id", id).set("Warnings", NodeJson.array()));
+    }
+
+    private HttpResponse inspect(String ref) {
+        ContainerRecord c = engine.inspect(ref);
+        return Blocking.json(200, ContainerViews.inspect(c, autoRemover.enabled(c.id()), engine.health(c.id())));
     }
 
     private HttpResponse start(String ref) {
@@ -133,7 +137,7 @@ final class ContainerRoutes extends AllDirectives {
             throw new ApiException(409, "cannot remove container \"/" + c.name() + "\": container is "
                     + c.state().dockerName() + ": stop the container before removing or force remove");
         }
-        engine.remove(c.id(), force);
+        engine.remove(c.id(), force, Query.flag(q, "v"));
         autoRemover.forget(c.id());
         events.removed(c.id());
         return Blocking.empty(204);
@@ -147,7 +151,7 @@ final class ContainerRoutes extends AllDirectives {
         ArrayNode out = NodeJson.array();
         List<ContainerRecord> matching = engine.list(all || limit > 0).stream().filter(matches(filters)).toList();
         for (ContainerRecord c : limit > 0 ? matching.subList(0, Math.min(limit, matching.size())) : matching) {
-            out.add(ContainerViews.summary(c, now));
+            out.add(ContainerViews.summary(c, engine.health(c.id()), now));
         }
         return Blocking.json(200, out);
     }

@@ -7,17 +7,19 @@ import io.shoal.engine.bundle.NetworkMode;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.MountPoint;
 import io.shoal.engine.container.State;
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.image.ContainerConfig;
 import io.shoal.engine.image.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A container as {@code GET /containers/json} and {@code GET /containers/{id}/json} show it, in Docker's shape. */
 final class ContainerViews {
     private ContainerViews() {}
 
-    static ObjectNode summary(ContainerRecord c, Instant now) {
+    static ObjectNode summary(ContainerRecord c, Optional<HealthState> health, Instant now) {
         ObjectNode o = NodeJson.object();
         o.put("Id", c.id());
         o.set("Names", NodeJson.strings(List.of("/" + c.name())));
@@ -28,14 +30,20 @@ final class ContainerViews {
         o.set("Ports", NodeJson.array());
         o.set("Labels", NodeJson.map(c.labels()));
         o.put("State", c.state().dockerName());
-        o.put("Status", status(c, now));
+        o.put("Status", status(c, now) + (c.state() == State.RUNNING ? health.map(ContainerViews::healthWords).orElse("") : ""));
         o.putObject("HostConfig").put("NetworkMode", networkMode(c.host()));
         o.putObject("NetworkSettings").putObject("Networks");
         o.set("Mounts", mounts(c.mounts()));
         return o;
     }
 
-    /** {@code docker ps}'s STATUS column. */
+    /** How {@code docker ps} adds the health to the status of a running container. */
+    static String healthWords(HealthState h) {
+        return h.status() == HealthState.Status.STARTING ? " (health: starting)"
+                : " (" + h.status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /** {@code docker ps}'s STATUS column, without the health. */
     static String status(ContainerRecord c, Instant now) {
         ContainerRecord.Run run = c.run();
         return switch (c.state()) {
@@ -49,7 +57,7 @@ final class ContainerViews {
         };
     }
 
-    static ObjectNode inspect(ContainerRecord c, boolean autoRemove) {
+    static ObjectNode inspect(ContainerRecord c, boolean autoRemove, Optional<HealthState> health) {
         ContainerRecord.Run run = c.run();
         ObjectNode o = NodeJson.object();
         o.put("Id", c.id());
@@ -68,6 +76,7 @@ final class ContainerViews {
         state.put("Error", run.error());
         state.put("StartedAt", NodeJson.time(run.startedAt()));
         state.put("FinishedAt", NodeJson.time(run.finishedAt()));
+        health.ifPresent(h -> state.set("Health", health(h)));
         o.put("Image", c.imageId());
         o.put("LogPath", c.logPath() == null ? "" : c.logPath());
         o.put("Name", "/" + c.name());
@@ -80,6 +89,19 @@ final class ContainerViews {
         ObjectNode net = o.putObject("NetworkSettings");
         net.putObject("Ports");
         net.putObject("Networks");
+        return o;
+    }
+
+    /** {@code State.Health}: {@code starting|healthy|unhealthy}, the failing streak and the last probes. */
+    static ObjectNode health(HealthState h) {
+        ObjectNode o = NodeJson.object();
+        o.put("Status", h.status().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("FailingStreak", h.failingStreak());
+        ArrayNode log = o.putArray("Log");
+        for (HealthState.Probe p : h.log()) {
+            log.addObject().put("Start", NodeJson.time(p.start())).put("End", NodeJson.time(p.end()))
+                    .put("ExitCode", p.exitCode()).put("Output", p.output());
+        }
         return o;
     }
 

@@ -7,6 +7,7 @@ import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.exec.ExecRecord;
 import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.logs.LogEntry;
@@ -87,8 +88,13 @@ public final class EngineAdapter implements EnginePort {
     }
 
     @Override
-    public void remove(String id, boolean force) {
-        run(() -> engine.remove(id, force));
+    public void remove(String id, boolean force, boolean removeVolumes) {
+        run(() -> engine.remove(id, force, removeVolumes));
+    }
+
+    @Override
+    public Optional<HealthState> health(String id) {
+        return call(() -> engine.health(id));
     }
 
     @Override

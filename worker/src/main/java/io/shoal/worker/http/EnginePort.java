@@ -4,6 +4,7 @@ import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.exec.ExecRecord;
 import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.logs.LogEntry;
@@ -40,7 +41,11 @@ public interface EnginePort {
 
     void unpause(String id);
 
-    void remove(String id, boolean force);
+    /** With {@code removeVolumes} ({@code docker rm -v}), its anonymous volumes that no other container uses go too. */
+    void remove(String id, boolean force, boolean removeVolumes);
+
+    /** The container's health, empty when it has no health check. */
+    Optional<HealthState> health(String id);
 
     /** Completes with the exit code of the current run; at once when the container is not running. */
     CompletableFuture<Integer> waitFor(String id);

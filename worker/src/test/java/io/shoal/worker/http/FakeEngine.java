@@ -8,6 +8,7 @@ import io.shoal.engine.container.State;
 import io.shoal.engine.content.Digest;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.exec.ExecIo;
+import io.shoal.engine.health.HealthState;
 import io.shoal.engine.exec.ExecRecord;
 import io.shoal.engine.exec.ExecRequest;
 import io.shoal.engine.image.ConfigMerge;
@@ -47,6 +48,8 @@ final class FakeEngine implements EnginePort {
     private final Map<String, CompletableFuture<Integer>> nextExits = new HashMap<>();
     private final Map<String, ExecRecord> execs = new HashMap<>();
     private int next;
+    /** The health every container reports (null: none has a check). */
+    volatile HealthState health;
 
     synchronized void output(String id, String stream, String text) {
         logs.get(resolve(id).id()).add(new LogEntry(text, stream, Instant.now()));
@@ -127,7 +130,13 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public synchronized void remove(String id, boolean force) {
+    public synchronized Optional<HealthState> health(String id) {
+        resolve(id);
+        return Optional.ofNullable(health);
+    }
+
+    @Override
+    public synchronized void remove(String id, boolean force, boolean removeVolumes) {
         ContainerRecord c = resolve(id);
         if (running(c)) {
             exit(id, 137);

@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shoal.engine.health.HealthState;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,14 @@ class NodeRoutesTest {
         assertThat(running.at("/State/Running").asBoolean()).isTrue();
         assertThat(running.at("/State/Pid").asLong()).isEqualTo(4242);
         assertThat(delete("/containers/web").message()).contains("container is running: stop the container before removing or force remove");
+        Instant t = Instant.parse("2026-11-23T00:00:00Z");
+        engine.health = new HealthState(HealthState.Status.UNHEALTHY, 3, List.of(new HealthState.Probe(t, t.plusSeconds(1), 1, "down\n")), t);
+        JsonNode health = get("/containers/web/json").json().at("/State/Health");
+        assertThat(health.path("Status").asText()).isEqualTo("unhealthy");
+        assertThat(health.path("FailingStreak").asInt()).isEqualTo(3);
+        assertThat(health.at("/Log/0/Output").asText()).isEqualTo("down\n");
+        assertThat(health.at("/Log/0/End").asText()).isEqualTo("2026-11-23T00:00:01Z");
+        assertThat(get("/containers/json").json().get(0).path("Status").asText()).endsWith(" (unhealthy)");
     }
 
     @Test
