@@ -24,12 +24,12 @@ public final class WorkerRole {
     private WorkerRole() {}
 
     /**
-     * This node's Docker endpoints over its engine (none when the engine could not be opened), with their state
+     * This node's Docker endpoints over its engine (503s when the engine could not be opened), with their state
      * under {@code DATA_ROOT/docker}. Pulls and pushes answer 501 until a registry client is plugged in here.
      */
     public static List<Route> nodeEndpoints(ActorSystem<?> system, NodeEngine engine, Path dataRoot) {
         return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.unavailable(),
-                dataRoot.resolve("docker")).routes()).orElse(List.of());
+                dataRoot.resolve("docker")).routes()).orElse(NodeEndpoints.unavailable("see the daemon's log"));
     }
 
     public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {

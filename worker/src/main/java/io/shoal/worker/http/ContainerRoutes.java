@@ -6,6 +6,7 @@ import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.State;
@@ -45,6 +46,7 @@ final class ContainerRoutes extends AllDirectives {
     Route route() {
         return pathPrefix("containers", () -> concat(
                 path("json", () -> get(() -> parameterMap(q -> call(() -> list(q))))),
+                path("prune", () -> post(() -> parameterMap(q -> call(() -> prune(q))))),
                 path("create", () -> post(() -> parameterMap(q -> entity(Unmarshaller.entityToString(),
                         body -> call(() -> create(q.get("name"), body)))))),
                 pathPrefix(PathMatchers.segment(), id -> concat(
@@ -141,6 +143,26 @@ final class ContainerRoutes extends AllDirectives {
         autoRemover.forget(c.id());
         events.removed(c.id());
         return Blocking.empty(204);
+    }
+
+    /** {@code docker container prune}: removes stopped containers (filters {@code label}, {@code until} unix time). */
+    private HttpResponse prune(Map<String, String> q) {
+        Map<String, List<String>> filters = NodeJson.filters(q.get("filters"), Set.of("label", "until"));
+        Instant until = filters.containsKey("until") ? Query.unixTime(filters.get("until").get(0), Instant.MAX) : Instant.MAX;
+        ArrayNode deleted = NodeJson.array();
+        for (ContainerRecord c : engine.list(true)) {
+            if ((c.state() == State.EXITED || c.state() == State.CREATED || c.state() == State.DEAD)
+                    && c.created().isBefore(until) && NodeJson.labelsMatch(c.labels(), filters.getOrDefault("label", List.of()))) {
+                engine.remove(c.id(), false, false);
+                autoRemover.forget(c.id());
+                events.removed(c.id());
+                deleted.add(c.id());
+            }
+        }
+        ObjectNode out = NodeJson.object();
+        out.set("ContainersDeleted", deleted);
+        out.put("SpaceReclaimed", 0);
+        return Blocking.json(200, out);
     }
 
     private HttpResponse list(Map<String, String> q) {

@@ -50,6 +50,19 @@ public final class NodeEndpoints extends AllDirectives {
         return new NodeEndpoints(all, executor);
     }
 
+    /**
+     * For a node whose engine could not be opened: every container, image, volume and exec request is a 503 that
+     * says so, instead of a 404 for a path the API does have.
+     */
+    public static List<Route> unavailable(String reason) {
+        NodeEndpoints d = new NodeEndpoints(null, null);
+        Route[] each = List.of("containers", "images", "volumes", "exec").stream()
+                .map(p -> d.pathPrefix(p, () -> d.complete(Blocking.error(503,
+                        "containers are not available on this node: its engine could not be opened: " + reason))))
+                .toArray(Route[]::new);
+        return List.of(d.concat(each[0], java.util.Arrays.copyOfRange(each, 1, each.length)));
+    }
+
     /** The routes to pass to {@code DockerApi} as its node endpoints. */
     public List<Route> routes() {
         return List.of(route);
@@ -57,6 +70,8 @@ public final class NodeEndpoints extends AllDirectives {
 
     /** Stops the pool; the engine's containers are not touched. */
     public void close() {
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }

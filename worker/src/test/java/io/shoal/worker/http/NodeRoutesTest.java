@@ -129,6 +129,32 @@ class NodeRoutesTest {
         assertThat(get("/containers/json?filters=" + enc("{\"color\":[\"x\"]}")).message()).isEqualTo("invalid filter 'color'");
     }
 
+    @Test
+    void pruneRemovesStoppedContainersOnly() throws Exception {
+        create("up", "{\"Image\":\"busybox\"}");
+        String stopped = create("down", "{\"Image\":\"busybox\",\"Labels\":{\"k\":\"v\"}}");
+        post("/containers/up/start", "");
+        assertThat(post("/containers/prune?filters=" + enc("{\"label\":[\"k=other\"]}"), "").json().path("ContainersDeleted")).isEmpty();
+        JsonNode pruned = post("/containers/prune", "").json();
+        assertThat(pruned.path("ContainersDeleted").get(0).asText()).isEqualTo(stopped);
+        assertThat(names(get("/containers/json?all=1").json())).isEqualTo("/up");
+    }
+
+    @Test
+    void aNodeWithoutAnEngineSaysSoWithA503() throws Exception {
+        ServerBinding other = Http.get(system).newServerAt("127.0.0.1", 0).bind(NodeEndpoints.unavailable("runc missing").get(0))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.localAddress().getPort()
+                    + "/containers/json")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(NodeJson.MAPPER.readTree(r.body()).path("message").asText())
+                    .isEqualTo("containers are not available on this node: its engine could not be opened: runc missing");
+        } finally {
+            other.unbind();
+        }
+    }
+
     /** The docker CLI's run: create (AutoRemove) → attach (upgraded) → wait?condition=removed → start → exit code. */
     @Test
     void runAttachesBeforeStartWaitsForRemovalAndReportsTheExitCode() throws Exception {
