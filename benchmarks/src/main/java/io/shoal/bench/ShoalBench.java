@@ -1,6 +1,7 @@
 package io.shoal.bench;
 
 import io.shoal.bench.api.ApiBench;
+import io.shoal.bench.engine.EngineCommand;
 import io.shoal.bench.network.NetworksCommand;
 import io.shoal.bench.scheduler.SchedulerCommand;
 import io.shoal.bench.simulation.SimulateCommand;
@@ -17,7 +18,8 @@ public final class ShoalBench {
             "                             [--shape mixed|plain|constraints|preferences] [--warmup K]",
             "       shoal-bench simulate [--nodes N] [--steps K] [--seed X]",
             "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]",
-            "       shoal-bench networks [--tasks N] [--runs K]");
+            "       shoal-bench networks [--tasks N] [--runs K]",
+            "       shoal-bench engine [--runs N] [--containers M]   (root: node engine vs raw runc)");
 
     private ShoalBench() {}
 
@@ -37,6 +39,9 @@ public final class ShoalBench {
                     return SimulateCommand.run(rest, out);
                 case "networks":
                     NetworksCommand.run(rest, out);
+                    return 0;
+                case "engine":
+                    EngineCommand.run(rest, out);
                     return 0;
                 case "api":
                     ApiBench.main(rest);

@@ -8,24 +8,26 @@ import java.util.Locale;
 /**
  * Resident memory while {@code tasks} containers run: what the daemon side costs (shoald's JVM and the conmon
  * beside each container; nothing for raw runc, which exits once the container runs) and what the containers'
- * own processes take, both in KiB.
+ * own processes take, in KiB. Conmon's RSS counts the libraries every conmon shares, so its PSS is given too.
  */
-record Memory(int tasks, long daemonKib, long conmonKib, int conmons, long containerKib) {
+record Memory(int tasks, long daemonKib, long conmonKib, long conmonPssKib, int conmons, long containerKib) {
     static Memory ofShoald(ShoaldProcess shoald, Path runcRoot, int tasks) {
         long daemon = shoald == null ? 0 : Host.rssKib(shoald.pid());
         long conmon = 0;
+        long conmonPss = 0;
         int count = 0;
         if (shoald != null) {
             for (long pid : Host.conmonsUnder(shoald.dataRoot())) {
                 conmon += Host.rssKib(pid);
+                conmonPss += Host.pssKib(pid);
                 count++;
             }
         }
-        return new Memory(tasks, daemon, conmon, count, containers(runcRoot));
+        return new Memory(tasks, daemon, conmon, conmonPss, count, containers(runcRoot));
     }
 
     static Memory ofRaw(Path runcRoot, int tasks) {
-        return new Memory(tasks, 0, 0, 0, containers(runcRoot));
+        return new Memory(tasks, 0, 0, 0, 0, containers(runcRoot));
     }
 
     private static long containers(Path runcRoot) {
@@ -37,8 +39,9 @@ record Memory(int tasks, long daemonKib, long conmonKib, int conmons, long conta
 
     String line(String who) {
         return String.format(Locale.ROOT,
-                "memory=%s tasks=%d daemon_rss_mib=%.1f conmons=%d conmon_rss_mib=%.1f overhead_per_task_kib=%.0f container_rss_per_task_kib=%.0f",
-                who, tasks, daemonKib / 1024.0, conmons, conmonKib / 1024.0, (daemonKib + conmonKib) / (double) tasks,
-                containerKib / (double) tasks);
+                "memory=%s tasks=%d daemon_rss_mib=%.1f conmons=%d conmon_rss_mib=%.1f conmon_pss_mib=%.1f overhead_per_task_kib=%.0f"
+                        + " overhead_pss_per_task_kib=%.0f container_rss_per_task_kib=%.0f",
+                who, tasks, daemonKib / 1024.0, conmons, conmonKib / 1024.0, conmonPssKib / 1024.0, (daemonKib + conmonKib) / (double) tasks,
+                (daemonKib + conmonPssKib) / (double) tasks, containerKib / (double) tasks);
     }
 }

@@ -124,11 +124,46 @@ public final class RuncRuntime implements OciRuntime {
     @Override
     public void delete(String id) throws IOException {
         exits.forget(id);
+        if (deleteStopped(id)) {
+            return;
+        }
         List<String> cmd = List.of(runc, "--root=" + runcRoot, "delete", "--force", id);
         Result r = exec(cmd);
         if (r.code != 0 && !r.stderr.contains("does not exist")) {
             throw new IOException("runc delete " + id + ": " + r.stderr.trim());
         }
+    }
+
+    /**
+     * What {@code runc delete} does for a container whose init has exited, without a runc process (~10 ms less per
+     * removal): remove its cgroup directories and its state directory. False when it may still run (then runc
+     * deletes it) or when a cgroup is still busy.
+     */
+    private boolean deleteStopped(String id) throws IOException {
+        Path stateDir = runcRoot.resolve(id);
+        Path state = stateDir.resolve("state.json");
+        if (!Files.isRegularFile(state)) {
+            return !Files.exists(stateDir);
+        }
+        JsonNode s = JSON.readTree(state.toFile());
+        long pid = s.path("init_process_pid").asLong(0);
+        if (pid <= 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        for (JsonNode path : s.path("cgroup_paths")) {
+            Path dir = Path.of(path.asText());
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                return false; // still has tasks or children: let runc deal with it
+            }
+        }
+        try (var walk = Files.walk(stateDir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return true;
     }
 
     @Override

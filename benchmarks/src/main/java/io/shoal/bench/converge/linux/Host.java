@@ -122,6 +122,20 @@ public final class Host {
         return 0;
     }
 
+    /** Proportional set size in KiB (Pss of smaps_rollup): shared pages such as libglib's counted once over all sharers. */
+    public static long pssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
     /** The PIDs of conmon processes whose command line mentions {@code under} (a data root). */
     public static List<Long> conmonsUnder(Path under) {
         List<Long> pids = new ArrayList<>();

@@ -1,0 +1,179 @@
+package io.shoal.bench.engine;
+
+import io.shoal.bench.engine.linux.HostTools;
+import io.shoal.engine.Engine;
+import io.shoal.engine.bundle.HostConfig;
+import io.shoal.engine.container.ContainerRecord;
+import io.shoal.engine.container.ContainerRequest;
+import io.shoal.engine.image.ContainerConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code shoal-bench engine}: the node engine against raw {@code runc run} of the same busybox rootfs, in one run
+ * (root only): create→start→exit→remove of {@code /bin/true} (median of {@code --runs}), {@code --containers}
+ * detached {@code sleep} containers (total time, and the monitors' memory per container as PSS), and the disk
+ * those containers add to the engine's root. Everything it makes is removed at the end.
+ */
+public final class EngineCommand {
+
+    record Options(int runs, int containers) {
+        static Options parse(String[] args) {
+            int runs = 50;
+            int containers = 100;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--runs" -> runs = positive(args[i], value);
+                    case "--containers" -> containers = positive(args[i], value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                i++;
+            }
+            return new Options(runs, containers);
+        }
+
+        private static int positive(String name, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new IllegalArgumentException(name + " needs a positive integer, got " + value);
+        }
+    }
+
+    private EngineCommand() {
+    }
+
+    public static void run(String[] args, PrintStream out) throws Exception {
+        Options o = Options.parse(args);
+        if (new com.sun.security.auth.module.UnixSystem().getUid() != 0) {
+            throw new IllegalArgumentException("engine needs root (runc, overlayfs, cgroups)");
+        }
+        Path dir = Files.createTempDirectory("shoal-bench-engine");
+        String cgroup = "/shoal-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Path runcRoot = dir.resolve("raw-runc");
+        List<String> rawRunning = new ArrayList<>();
+        Engine engine = null;
+        try {
+            Path oci = HostTools.busyboxLayout(dir.resolve("image"));
+            Path trueBundle = HostTools.rawBundle(oci, dir.resolve("raw-true"), List.of("/bin/true"));
+            Path sleepBundle = HostTools.rawBundle(oci, dir.resolve("raw-sleep"), List.of("/bin/sleep", "100000"));
+            engine = Engine.open(Engine.Settings.defaults(dir.resolve("engine")).withCgroupParent(cgroup));
+            engine.loadOciLayout(oci, "localhost/bench");
+            ContainerRequest trueReq = ContainerRequest.of("localhost/bench", ContainerConfig.of(List.of("/bin/true")),
+                    HostConfig.defaults());
+            ContainerRequest sleepReq = ContainerRequest.of("localhost/bench",
+                    ContainerConfig.of(List.of("/bin/sleep", "100000")), HostConfig.defaults());
+
+            int warmup = Math.min(5, o.runs());
+            List<Double> raw = new ArrayList<>();
+            List<Double> eng = new ArrayList<>();
+            for (int i = 0; i < warmup + o.runs(); i++) {
+                long t0 = System.nanoTime();
+                HostTools.runcRun(runcRoot, trueBundle, "raw-true-" + i);
+                long t1 = System.nanoTime();
+                String id = engine.create(trueReq);
+                engine.start(id);
+                engine.waitFor(id).join();
+                engine.remove(id, false);
+                long t2 = System.nanoTime();
+                if (i >= warmup) {
+                    raw.add((t1 - t0) / 1e6);
+                    eng.add((t2 - t1) / 1e6);
+                }
+            }
+            out.println("true_runs=" + o.runs());
+            out.println("true_raw_runc_median_ms=" + fmt(median(raw)));
+            out.println("true_engine_median_ms=" + fmt(median(eng)));
+            out.println("true_engine_p90_ms=" + fmt(percentile(eng, 0.9)));
+
+            long t0 = System.nanoTime();
+            for (int i = 0; i < o.containers(); i++) {
+                String id = "raw-sleep-" + i;
+                HostTools.runcRunDetached(runcRoot, sleepBundle, id);
+                rawRunning.add(id);
+            }
+            long rawTotal = System.nanoTime() - t0;
+            for (String id : rawRunning) {
+                HostTools.runcKillDelete(runcRoot, id);
+            }
+            rawRunning.clear();
+
+            long duBefore = HostTools.duKib(dir.resolve("engine"));
+            t0 = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < o.containers(); i++) {
+                String id = engine.create(sleepReq);
+                engine.start(id);
+                ids.add(id);
+            }
+            long engTotal = System.nanoTime() - t0;
+            long duAfter = HostTools.duKib(dir.resolve("engine"));
+            long pss = 0;
+            for (String id : ids) {
+                ContainerRecord rec = engine.inspect(id);
+                pss += HostTools.pssKib(rec.run().monitorPid());
+            }
+            t0 = System.nanoTime();
+            for (String id : ids) {
+                engine.remove(id, true);
+            }
+            long removeTotal = System.nanoTime() - t0;
+            out.println("detached_containers=" + o.containers());
+            out.println("detached_raw_runc_total_ms=" + fmt(rawTotal / 1e6));
+            out.println("detached_engine_total_ms=" + fmt(engTotal / 1e6));
+            out.println("detached_engine_vs_raw=" + fmt((double) engTotal / rawTotal));
+            out.println("monitor_pss_kib_per_container=" + fmt((double) pss / o.containers()));
+            out.println("disk_growth_kib_total=" + (duAfter - duBefore));
+            out.println("disk_growth_kib_per_container=" + fmt((double) (duAfter - duBefore) / o.containers()));
+            out.println("force_remove_engine_total_ms=" + fmt(removeTotal / 1e6));
+        } finally {
+            for (String id : rawRunning) {
+                HostTools.runcKillDelete(runcRoot, id);
+            }
+            if (engine != null) {
+                for (ContainerRecord c : engine.list(true)) {
+                    engine.remove(c.id(), true);
+                }
+                engine.close();
+            }
+            for (Path c : List.of(Path.of("/sys/fs/cgroup"))) {
+                try (var ctrls = Files.list(c)) {
+                    for (Path ctrl : ctrls.toList()) {
+                        Files.deleteIfExists(ctrl.resolve(cgroup.substring(1)));
+                    }
+                }
+            }
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    static double median(List<Double> xs) {
+        return percentile(xs, 0.5);
+    }
+
+    static double percentile(List<Double> xs, double q) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get((int) Math.min(s.size() - 1, Math.round(q * (s.size() - 1))));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
