@@ -148,7 +148,8 @@ public final class Shoald implements Callable<Integer> {
                 cluster.manager().tell(new JoinSeedNodes(seeds));
             }
             NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, membership, restart);
-            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local);
+            ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local,
+                    WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));
             local.attach(manager.client());
             manager.binding().whenComplete((b, e) -> {
                 if (e != null) {

@@ -7,6 +7,7 @@ import akka.cluster.typed.ClusterSingletonSettings;
 import akka.cluster.typed.SingletonActor;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Route;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.manager.dispatch.Dispatcher;
 import io.shoal.manager.dispatch.DispatcherSettings;
@@ -21,6 +22,7 @@ import io.shoal.manager.state.StateView;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -37,11 +39,15 @@ public final class ManagerRole {
     }
 
     public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon) {
-        return start(system, settings, daemon, LocalMembership.UNSUPPORTED);
+        return start(system, settings, daemon, LocalMembership.UNSUPPORTED, List.of());
     }
 
-    /** @param membership this daemon's side of swarm init, join and leave (deploy.membership) */
-    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon, LocalMembership membership) {
+    /**
+     * @param membership this daemon's side of swarm init, join and leave (deploy.membership)
+     * @param nodeEndpoints this node's own Docker endpoints (containers, images, volumes, exec), mounted beside the cluster's
+     */
+    public static ManagerRole start(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon, LocalMembership membership,
+                                    List<Route> nodeEndpoints) {
         StateView view = new StateView();
         ActorRef<ClusterState.Command> state = ClusterSingleton.get(system).init(
                 SingletonActor.of(ClusterState.create("cluster-state", ClusterStateSettings.from(system.settings().config()),
@@ -55,7 +61,7 @@ public final class ManagerRole {
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
-                .bind(new DockerApi(client, daemon, java.util.List.of(), membership).route());
+                .bind(new DockerApi(client, daemon, nodeEndpoints, membership).route());
         return new ManagerRole(client, binding);
     }
 

@@ -3,11 +3,17 @@ package io.shoal.deploy.role;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
+import akka.http.javadsl.server.Route;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.worker.agent.WorkerAgent;
 import io.shoal.worker.agent.WorkerSettings;
 import io.shoal.worker.task.TaskRuntime;
+import io.shoal.worker.http.EngineAdapter;
+import io.shoal.worker.http.ImageTransfer;
+import io.shoal.worker.http.NodeEndpoints;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The worker role: the worker agent of this node, which finds the dispatcher of the cluster (on this JVM
@@ -16,6 +22,15 @@ import java.time.Clock;
  */
 public final class WorkerRole {
     private WorkerRole() {}
+
+    /**
+     * This node's Docker endpoints over its engine (503s when the engine could not be opened), with their state
+     * under {@code DATA_ROOT/docker}. Pulls and pushes answer 501 until a registry client is plugged in here.
+     */
+    public static List<Route> nodeEndpoints(ActorSystem<?> system, NodeEngine engine, Path dataRoot) {
+        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.unavailable(),
+                dataRoot.resolve("docker")).routes()).orElse(NodeEndpoints.unavailable("see the daemon's log"));
+    }
 
     public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {
         ctx.spawn(WorkerAgent.create(daemon.nodeId(), daemon::description, daemon::readyStatus, runtime,

@@ -1,0 +1,183 @@
+package io.shoal.deploy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.shoal.deploy.role.NodeEngine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * As root, the unmodified docker CLI drives the container API of a one-host shoald: load a busybox image (built
+ * with umoci from Debian's busybox-static, exported with skopeo), {@code run --rm} with output, stderr and exit
+ * codes through the hijacked attach, {@code run -d}, logs, exec, ps filters, names, rm -f and volumes. Every runc
+ * container and mount under the test's directory is removed at the end, even on failure.
+ */
+class DockerCliContainersTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static ShoaldProcess shoald;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root to run containers");
+        for (String tool : List.of("/usr/sbin/runc", "/usr/bin/conmon", "/usr/bin/umoci", "/usr/bin/skopeo", "/bin/busybox")) {
+            assumeTrue(Files.isExecutable(Path.of(tool)), "SKIPPED: " + tool + " missing (apt-get install runc conmon umoci skopeo busybox-static)");
+        }
+        assumeTrue(DockerCliCompatibilityTest.dockerOnPath() != null, "SKIPPED: no docker client on PATH");
+        data = dir.resolve("data");
+        Run image = run(List.of("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString()));
+        assertThat(image.exit()).as(image.err()).isZero();
+        shoald = new ShoaldProcess(data).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (shoald != null) {
+            shoald.close();
+        }
+        if (data == null) {
+            return;
+        }
+        String runcRoot = "--root=" + NodeEngine.root(data).resolve("runc");
+        for (String id : run(List.of("/usr/sbin/runc", runcRoot, "list", "-q")).out().lines().filter(l -> !l.isBlank()).toList()) {
+            run(List.of("/usr/sbin/runc", runcRoot, "kill", id, "KILL"));
+            run(List.of("/usr/sbin/runc", runcRoot, "delete", "-f", id));
+        }
+        List<String> mounts = Files.readAllLines(Path.of("/proc/mounts")).stream().map(l -> l.split(" ")[1])
+                .filter(m -> m.startsWith(dir.toString())).sorted((a, b) -> b.length() - a.length()).toList();
+        for (String m : mounts) {
+            run(List.of("umount", "-l", m));
+        }
+    }
+
+    @Test
+    void theDockerCliRunsContainersOnANode() throws Exception {
+        assertThat(ok("load", "-i", dir.resolve("image/busybox.tar").toString())).contains("Loaded image: busybox:latest");
+        assertThat(ok("images", "--format", "{{.Repository}}:{{.Tag}}")).contains("busybox:latest");
+
+        assertThat(ok("run", "--rm", "busybox", "echo", "hi")).isEqualTo("hi\n");
+        Run failing = docker("run", "--rm", "busybox", "sh", "-c", "echo out; echo err >&2; exit 3");
+        assertThat(failing.exit()).isEqualTo(3);
+        assertThat(failing.out()).isEqualTo("out\n");
+        assertThat(failing.err()).contains("err");
+        assertThat(ok("ps", "-a", "-q")).as("--rm removed both containers").isEmpty();
+
+        String id = ok("run", "-d", "--name", "web", "busybox", "sh", "-c", "echo started; exec sleep 600").strip();
+        assertThat(id).matches("[0-9a-f]{64}");
+        eventually(() -> ok("logs", "web").equals("started\n") ? true : null);
+        assertThat(ok("exec", "web", "echo", "inside")).isEqualTo("inside\n");
+        assertThat(docker("exec", "web", "sh", "-c", "exit 7").exit()).isEqualTo(7);
+        assertThat(dockerWithInput("piped\n", "exec", "-i", "web", "cat").out()).isEqualTo("piped\n");
+        assertThat(ok("exec", "-w", "/tmp", "-e", "X=1", "web", "sh", "-c", "echo $PWD $X")).isEqualTo("/tmp 1\n");
+        assertThat(ok("ps", "--format", "{{.Names}} {{.State}} {{.Image}}")).isEqualTo("web running busybox:latest\n");
+        assertThat(ok("inspect", "--format", "{{.Name}} {{.State.Status}} {{.State.Running}} {{.HostConfig.AutoRemove}}", "web"))
+                .isEqualTo("/web running true false\n");
+        Run duplicate = docker("run", "--name", "web", "busybox", "true");
+        assertThat(duplicate.exit()).isEqualTo(125);
+        assertThat(duplicate.err()).contains("The container name \"/web\" is already in use by container \"" + id + "\"");
+        assertThat(docker("create", "--name", "a/b", "busybox").err()).contains("Invalid container name (a/b)");
+
+        assertThat(docker("run", "--name", "counted", "busybox", "sh", "-c", "for i in 1 2 3; do echo l$i; done; exit 2")
+                .exit()).isEqualTo(2);
+        assertThat(ok("logs", "-f", "counted")).isEqualTo("l1\nl2\nl3\n");
+        Run again = docker("start", "-a", "counted");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.out()).as("start -a shows the new run only").isEqualTo("l1\nl2\nl3\n");
+        assertThat(ok("logs", "--tail", "1", "counted")).isEqualTo("l3\n");
+        assertThat(ok("logs", "counted")).as("both runs").isEqualTo("l1\nl2\nl3\nl1\nl2\nl3\n");
+        assertThat(ok("ps", "-a", "--filter", "status=exited", "--format", "{{.Names}} {{.Status}}"))
+                .startsWith("counted Exited (2) ");
+        assertThat(ok("ps", "-a", "--filter", "name=web", "-q")).isEqualTo(id.substring(0, 12) + "\n");
+        ok("run", "-d", "--name", "checked", "--health-cmd", "true", "--health-interval", "1s", "busybox", "sleep", "600");
+        eventually(() -> ok("inspect", "-f", "{{.State.Health.Status}}", "checked").equals("healthy\n") ? true : null);
+        assertThat(ok("ps", "--filter", "name=checked", "--format", "{{.Status}}")).endsWith("(healthy)\n");
+        assertThat(ok("rm", "-f", "-v", "web", "counted", "checked")).isEqualTo("web\ncounted\nchecked\n");
+        assertThat(ok("ps", "-a", "-q")).isEmpty();
+        Run missing = docker("inspect", "--type", "container", "web");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("No such container: web");
+
+        assertThat(ok("volume", "create", "--label", "team=a", "data1")).isEqualTo("data1\n");
+        ok("run", "--rm", "-v", "data1:/data", "busybox", "sh", "-c", "echo persisted > /data/f");
+        assertThat(ok("run", "--rm", "-v", "data1:/data:ro", "busybox", "cat", "/data/f")).isEqualTo("persisted\n");
+        assertThat(ok("volume", "ls", "--filter", "label=team=a", "-q")).isEqualTo("data1\n");
+        assertThat(ok("volume", "rm", "data1")).isEqualTo("data1\n");
+        assertThat(docker("volume", "inspect", "data1").exit()).isEqualTo(1);
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static String ok(String... args) throws Exception {
+        Run r = docker(args);
+        assertThat(r.exit()).as("docker %s failed: %s\nshoald's log:\n%s", String.join(" ", args), r.err(),
+                tail(shoald.log())).isZero();
+        return r.out();
+    }
+
+    static Run docker(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("docker", "-H", shoald.dockerHost()));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    static Run dockerWithInput(String input, String... args) throws Exception {
+        Path in = Files.createTempFile(dir, "in", ".txt");
+        Files.writeString(in, input);
+        List<String> cmd = new ArrayList<>(List.of("docker", "-H", shoald.dockerHost()));
+        cmd.addAll(List.of(args));
+        return run(cmd, in);
+    }
+
+    static Run run(List<String> cmd) throws Exception {
+        return run(cmd, null);
+    }
+
+    static Run run(List<String> cmd, Path input) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
+        pb.environment().put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
+        pb.environment().remove("DOCKER_HOST");
+        Process p = pb.start();
+        if (input == null) {
+            p.getOutputStream().close();
+        }
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " did not finish in 90 s");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    static <T> T eventually(Callable<T> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            T value = check.call();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 60 s; shoald's log:\n" + tail(shoald.log()));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static String tail(String log) {
+        return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+    }
+}
