@@ -11,6 +11,7 @@ import akka.cluster.typed.Join;
 import akka.cluster.typed.JoinSeedNodes;
 import io.shoal.api.identity.NodeRole;
 import io.shoal.deploy.membership.MembershipFile;
+import io.shoal.deploy.membership.ManagerWatch;
 import io.shoal.deploy.membership.NodeMembership;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +161,9 @@ public final class Shoald implements Callable<Integer> {
                 }
             });
             WorkerRole.start(ctx, ctx.getSystem(), daemon, engine.taskRuntime());
+            if (!managers.isEmpty() && membership.get().nodeRole() == NodeRole.WORKER) {
+                ctx.spawn(ManagerWatch.create(restart), "manager-watch");
+            }
             return Behaviors.empty();
         });
     }

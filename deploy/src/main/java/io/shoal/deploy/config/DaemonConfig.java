@@ -12,7 +12,10 @@ public final class DaemonConfig {
 
     public static String journalUrl(Path dataRoot) {
         // WRITE_DELAY=0: a commit reaches the file before the write returns, so kill -9 loses nothing acknowledged.
-        return "jdbc:h2:file:" + dataRoot.resolve("state").resolve("cluster").toAbsolutePath() + ";WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would close the database beside Akka's coordinated
+        // shutdown, while the cluster state still persists (JournalFailureException "Database is already
+        // closed" on SIGTERM); the journal's connection pool closes it when the actor system has terminated.
+        return "jdbc:h2:file:" + dataRoot.resolve("state").resolve("cluster").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public static Config build(DaemonSettings s, String advertiseAddr) {
@@ -38,6 +41,10 @@ public final class DaemonConfig {
                 .withValue("akka.remote.artery.bind.hostname", ConfigValueFactory.fromAnyRef(s.clusterAddr().host()))
                 .withValue("akka.remote.artery.bind.port", ConfigValueFactory.fromAnyRef(s.clusterAddr().port()))
                 .withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(roles))
+                // A worker that is downed (cut off from the managers) must not stop the JVM: ManagerWatch
+                // restarts its actor system, which rejoins once the link is back.
+                .withValue("akka.cluster.run-coordinated-shutdown-when-down",
+                        ConfigValueFactory.fromAnyRef(!roles.equals(List.of("worker"))))
                 .withValue("akka-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(journalUrl(s.dataRoot())))
                 .withFallback(ConfigFactory.load("shoald"));
     }

@@ -51,6 +51,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A binary body, as {@code docker load} posts an image archive. */
+    public Reply postBytes(String path, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-tar")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Reply delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
