@@ -134,10 +134,11 @@ public final class Shoald implements Callable<Integer> {
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            // The first manager forms the cluster; every other member (workers, managers that joined) joins it.
+            // The founder (the node that ran swarm init) forms the cluster, even when its address changed
+            // since; every other member (workers, managers that joined) joins the recorded managers.
             String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
-            List<String> managers = membership.map(MembershipFile::managers).orElse(List.of()).stream()
-                    .filter(m -> !m.equals(self)).toList();
+            List<String> managers = membership.filter(m -> !m.formsCluster(self)).map(MembershipFile::managers)
+                    .orElse(List.of()).stream().filter(m -> !m.equals(self)).toList();
             if (managers.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {
