@@ -155,6 +155,17 @@ class DockerCliContainersTest {
             assertThat(bad.exit()).isNotZero();
             assertThat(bad.err()).contains("invalid reference format");
             assertThat(ok("rmi", name)).contains("Untagged: " + name);
+
+            // A service's task pulls its image on the node; an image no registry has rejects the task, saying why.
+            ok("swarm", "init");
+            ok("service", "create", "--detach", "--name", "pulled", name, "sleep", "600");
+            ok("service", "create", "--detach", "--name", "unpullable", "127.0.0.1:" + port + "/shoal/nope:1", "true");
+            eventually(() -> ok("service", "ps", "--format", "{{.CurrentState}}", "pulled").startsWith("Running") ? true : null);
+            assertThat(ok("image", "inspect", "--format", "{{.Id}}", name)).startsWith("sha256:");
+            eventually(() -> ok("service", "ps", "--no-trunc", "--format", "{{.CurrentState}} {{.Error}}", "unpullable")
+                    .lines().anyMatch(l -> l.startsWith("Rejected") && l.contains("No such image")) ? true : null);
+            ok("service", "rm", "pulled", "unpullable");
+            eventually(() -> ok("ps", "-a", "-q").isEmpty() ? true : null);
         } finally {
             registry.destroy();
             if (!registry.waitFor(10, TimeUnit.SECONDS)) {
