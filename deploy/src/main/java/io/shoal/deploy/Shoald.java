@@ -11,7 +11,9 @@ import akka.cluster.typed.Join;
 import akka.cluster.typed.JoinSeedNodes;
 import io.shoal.api.identity.NodeRole;
 import io.shoal.deploy.membership.MembershipFile;
+import io.shoal.deploy.membership.PeerRecorder;
 import io.shoal.deploy.membership.NodeMembership;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,18 +147,25 @@ public final class Shoald implements Callable<Integer> {
             Cluster cluster = Cluster.get(ctx.getSystem());
             // The founder (the node that ran swarm init) forms the cluster, even when its address changed
             // since; every other member (workers, managers that joined) joins the recorded managers.
+            // A founder lists itself first: Akka then asks the other seeds (its last known peers) and forms a new
+            // cluster only when none answers within seed-node-timeout.
             String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
-            List<String> managers = membership.filter(m -> !m.formsCluster(self)).map(MembershipFile::managers)
-                    .orElse(List.of()).stream().filter(m -> !m.equals(self)).toList();
-            if (managers.isEmpty()) {
+            List<String> others = membership.map(m -> m.seeds(self)).orElse(List.of());
+            boolean founder = membership.map(m -> m.formsCluster(self)).orElse(true);
+            if (others.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {
-                List<Address> seeds = managers.stream().map(m -> {
-                    DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("managers", m);
-                    return new Address("akka", ctx.getSystem().name(), hp.host(), hp.port());
-                }).toList();
+                List<Address> seeds = new ArrayList<>();
+                if (founder) {
+                    seeds.add(cluster.selfMember().address());
+                }
+                for (String m : others) {
+                    DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("seeds", m);
+                    seeds.add(new Address("akka", ctx.getSystem().name(), hp.host(), hp.port()));
+                }
                 cluster.manager().tell(new JoinSeedNodes(seeds));
             }
+            ctx.spawn(PeerRecorder.create(settings.dataRoot()), "peer-recorder"); // writes once in a swarm
             NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, membership, restart);
             ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local,
                     WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));

@@ -51,6 +51,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file as the body, e.g. a {@code docker save} archive to {@code /images/load}. */
+    public Reply postFile(String path, java.nio.file.Path file, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
     public Reply delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
