@@ -8,6 +8,9 @@ import akka.stream.javadsl.Source;
 import io.shoal.api.logs.LogsProtocol;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskState;
+import io.shoal.api.model.TaskStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.shoal.api.model.Version;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,31 @@ class MergedLogsTest {
 
     static Task task(String id, String node) {
         return new Task(id, new Version(1), T, T, null, "svc", 1L, node, null, TaskState.RUNNING, 1);
+    }
+
+    static Task started(String id, String node) {
+        return task(id, node).withStatus(new TaskStatus(T, TaskState.RUNNING, "started", null,
+                new TaskStatus.ContainerStatus("c-" + id, 1, null)), new Version(2), T);
+    }
+
+    @Test
+    void aFollowTakesInTasksThatGetAContainerLaterWithWhatTheyWroteSinceItBegan() throws Exception {
+        Map<String, LogsProtocol.Selection> asked = new ConcurrentHashMap<>();
+        TaskLogs logs = (node, task, sel) -> {
+            asked.put(task, sel);
+            return Source.single(new LogsProtocol.Line(false, T, task + "\n"));
+        };
+        LogsProtocol.Selection follow = new LogsProtocol.Selection(true, false, null, 3, true);
+        Instant start = T.plusSeconds(60);
+        List<List<Task>> snapshots = List.of(List.of(started("a", "n1"), task("b", "n2")),
+                List.of(started("a", "n1"), started("b", "n2"), started("c", "n1")), List.of(started("c", "n1")));
+        List<LogMessage> out = MergedLogs.following(List.of(started("a", "n1"), task("b", "n2")), Source.from(snapshots), follow, start, logs)
+                .runWith(Sink.seq(), KIT.system()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(out).extracting(LogMessage::taskId).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(asked.get("a")).isEqualTo(follow);
+        LogsProtocol.Selection later = new LogsProtocol.Selection(true, false, start, -1, true);
+        assertThat(asked.get("b")).isEqualTo(later);
+        assertThat(asked.get("c")).isEqualTo(later);
     }
 
     @Test

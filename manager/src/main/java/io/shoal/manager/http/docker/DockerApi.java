@@ -51,7 +51,7 @@ public final class DockerApi extends AllDirectives {
     public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints, LocalMembership membership,
                      TaskLogs taskLogs) {
         this.daemon = daemon;
-        this.logs = new LogRoutes(cluster, taskLogs);
+        this.logs = new LogRoutes(cluster, taskLogs, java.time.Clock.systemUTC());
         this.swarm = new SwarmRoutes(cluster, daemon, membership);
         this.nodeEndpoints = List.copyOf(nodeEndpoints);
         this.system = new SystemRoutes(cluster, daemon, swarm::secure);
