@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real runc tasks, one on each host, whose containers print three lines (one to stderr) and then a tick a second.
  * {@code GET /services/{id}/logs} on the manager returns every task's lines from both hosts as multiplexed frames
  * prefixed with their node, service and task; a follow sees new lines from both; and the real docker CLI's
- * {@code service logs} prints {@code name.slot.task@node | line}. Containers and mounts are removed even on failure.
+ * {@code service logs}, like {@code shoal service logs}, prints {@code name.slot.task@node | line}. Containers and mounts are removed even on failure.
  */
 class ServiceLogsTest {
     static final String SERVICE = "{\"Name\":\"talkers\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
@@ -157,6 +157,15 @@ class ServiceLogsTest {
             assertThat(one.out().lines().findFirst().orElseThrow())
                     .matches("\\S+Z talkers\\.[12]@\\S+ +\\| one");
         }
+        // The shoal CLI prints the same prefixes, stderr lines on its stderr.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.shoal.cli.ShoalCli.run(Map.of(io.shoal.cli.ShoalCli.HOST_ENV, manager.dockerHost()), java.time.Clock.systemUTC(),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err), "service", "logs", "talkers");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines().filter(l -> l.endsWith("| one"))).hasSize(2)
+                .allMatch(l -> l.matches("talkers\\.[12]\\.[0-9a-z]{12}@\\S+ +\\| one"));
+        assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.matches("talkers\\.[12]\\.[0-9a-z]{12}@\\S+ +\\| two"));
         assertThat(m.delete("/services/talkers").status()).isEqualTo(200);
     }
 
