@@ -58,6 +58,10 @@ public final class Shoald implements Callable<Integer> {
     @Option(names = "--advertise-addr", description = "IP other nodes reach this node at (default: the cluster address, or the first non-loopback IPv4 when that is 0.0.0.0).")
     String advertiseAddr;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT|CIDR",
+            description = "A registry this node may pull from and push to over plain http, as dockerd's insecure-registries (repeatable; loopback registries always may).")
+    List<String> insecureRegistries = new java.util.ArrayList<>();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Shoald()).execute(args);
         if (code != 0) {
@@ -71,6 +75,11 @@ public final class Shoald implements Callable<Integer> {
         try {
             settings = new DaemonSettings(dataRoot.toAbsolutePath(), DaemonSettings.HostPort.parse("--api-addr", apiAddr),
                     DaemonSettings.HostPort.parse("--cluster-addr", clusterAddr), advertiseAddr);
+            for (String r : insecureRegistries) {
+                if (!r.matches("[A-Za-z0-9.:-]+(/[0-9]{1,3})?")) {
+                    throw new IllegalArgumentException("--insecure-registry: expected HOST[:PORT] or a CIDR, got \"" + r + "\"");
+                }
+            }
             if (advertiseAddr != null && !advertiseAddr.matches("[0-9a-fA-F.:]+")) {
                 throw new IllegalArgumentException("--advertise-addr: expected an IP address, got \"" + advertiseAddr + "\"");
             }
@@ -86,7 +95,7 @@ public final class Shoald implements Callable<Integer> {
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
                 host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString());
 
-        try (NodeEngine engine = NodeEngine.open(settings.dataRoot())) {
+        try (NodeEngine engine = NodeEngine.open(settings.dataRoot(), insecureRegistries)) {
             // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.
             while (true) {
                 JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
@@ -134,10 +143,11 @@ public final class Shoald implements Callable<Integer> {
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            // The first manager forms the cluster; every other member (workers, managers that joined) joins it.
+            // The founder (the node that ran swarm init) forms the cluster, even when its address changed
+            // since; every other member (workers, managers that joined) joins the recorded managers.
             String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
-            List<String> managers = membership.map(MembershipFile::managers).orElse(List.of()).stream()
-                    .filter(m -> !m.equals(self)).toList();
+            List<String> managers = membership.filter(m -> !m.formsCluster(self)).map(MembershipFile::managers)
+                    .orElse(List.of()).stream().filter(m -> !m.equals(self)).toList();
             if (managers.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {

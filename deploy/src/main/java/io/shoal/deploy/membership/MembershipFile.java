@@ -12,15 +12,25 @@ import java.util.Optional;
 
 /**
  * What a daemon that belongs to a swarm remembers across restarts: its role, the cluster id and the
- * managers' cluster addresses ({@code HOST:PORT}) to join. Absent on a node that never joined or
- * initialised a swarm (it then forms a cluster of its own, as before).
+ * managers' cluster addresses ({@code HOST:PORT}) to join, and whether it is the founder (the node
+ * that ran {@code swarm init}, which forms the Akka cluster again at start, whatever its address is
+ * now). Absent on a node that never joined or initialised a swarm (it then forms a cluster of its
+ * own, as before).
  */
-public record MembershipFile(String role, String clusterId, List<String> managers) {
+public record MembershipFile(String role, String clusterId, List<String> managers, boolean founder) {
     private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE);
 
     public MembershipFile {
         NodeRole.fromApiName(role);
         managers = List.copyOf(managers);
+    }
+
+    /**
+     * Whether this node forms the cluster rather than joins one: the founder, or a manager whose
+     * record (written before founders were recorded) names only its own address.
+     */
+    public boolean formsCluster(String selfAddress) {
+        return founder || nodeRole() == NodeRole.MANAGER && managers.equals(List.of(selfAddress));
     }
 
     public NodeRole nodeRole() {

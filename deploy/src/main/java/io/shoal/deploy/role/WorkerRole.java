@@ -33,7 +33,7 @@ public final class WorkerRole {
      * under {@code DATA_ROOT/docker}. Pulls and pushes answer 501 until a registry client is plugged in here.
      */
     public static List<Route> nodeEndpoints(ActorSystem<?> system, NodeEngine engine, Path dataRoot) {
-        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.unavailable(),
+        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.through(e),
                 dataRoot.resolve("docker")).routes()).orElse(NodeEndpoints.unavailable("see the daemon's log"));
     }
 
