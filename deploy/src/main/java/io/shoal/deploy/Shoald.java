@@ -179,6 +179,7 @@ public final class Shoald implements Callable<Integer> {
                 }
             });
             WorkerRole.start(ctx, ctx.getSystem(), daemon, engine.taskRuntime());
+            WorkerRole.startLogServer(ctx, daemon, engine);
             return Behaviors.empty();
         });
     }

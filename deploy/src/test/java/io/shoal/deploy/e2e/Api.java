@@ -61,6 +61,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /** The versioned root every path above is sent under. */
+    public String base() {
+        return base;
+    }
+
     public static String filters(String json) {
         return URLEncoder.encode(json, StandardCharsets.UTF_8);
     }
