@@ -29,7 +29,11 @@ public final class FakeDaemon implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, String body) {}
+    private record Reply(int status, String body, byte[] binary) {
+        Reply(int status, String body) {
+            this(status, body, null);
+        }
+    }
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -59,6 +63,12 @@ public final class FakeDaemon implements AutoCloseable {
     /** Replies to {@code "GET /services/web"} (unversioned path, no query) with {@code status} and {@code json}. */
     public FakeDaemon on(String methodAndPath, int status, String json) {
         replies.put(methodAndPath, new Reply(status, json));
+        return this;
+    }
+
+    /** Replies 200 with {@code bytes} as they are (a log stream's frames). */
+    public FakeDaemon onBinary(String methodAndPath, byte[] bytes) {
+        replies.put(methodAndPath, new Reply(200, null, bytes));
         return this;
     }
 
@@ -126,6 +136,12 @@ public final class FakeDaemon implements AutoCloseable {
         Reply reply = replies.get(ex.getRequestMethod() + " " + unversioned);
         if (reply == null) {
             respond(ex, 404, "{\"message\":\"page not found\"}");
+        } else if (reply.binary() != null) {
+            ex.getResponseHeaders().add("Content-Type", "application/vnd.docker.multiplexed-stream");
+            ex.sendResponseHeaders(200, reply.binary().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(reply.binary());
+            }
         } else {
             respond(ex, reply.status(), reply.body());
         }

@@ -12,7 +12,9 @@ import akka.cluster.typed.JoinSeedNodes;
 import io.shoal.api.identity.NodeRole;
 import io.shoal.deploy.membership.MembershipFile;
 import io.shoal.deploy.membership.ManagerWatch;
+import io.shoal.deploy.membership.PeerRecorder;
 import io.shoal.deploy.membership.NodeMembership;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +61,10 @@ public final class Shoald implements Callable<Integer> {
     @Option(names = "--advertise-addr", description = "IP other nodes reach this node at (default: the cluster address, or the first non-loopback IPv4 when that is 0.0.0.0).")
     String advertiseAddr;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT|CIDR",
+            description = "A registry this node may pull from and push to over plain http, as dockerd's insecure-registries (repeatable; loopback registries always may).")
+    List<String> insecureRegistries = new java.util.ArrayList<>();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Shoald()).execute(args);
         if (code != 0) {
@@ -72,6 +78,11 @@ public final class Shoald implements Callable<Integer> {
         try {
             settings = new DaemonSettings(dataRoot.toAbsolutePath(), DaemonSettings.HostPort.parse("--api-addr", apiAddr),
                     DaemonSettings.HostPort.parse("--cluster-addr", clusterAddr), advertiseAddr);
+            for (String r : insecureRegistries) {
+                if (!r.matches("[A-Za-z0-9.:-]+(/[0-9]{1,3})?")) {
+                    throw new IllegalArgumentException("--insecure-registry: expected HOST[:PORT] or a CIDR, got \"" + r + "\"");
+                }
+            }
             if (advertiseAddr != null && !advertiseAddr.matches("[0-9a-fA-F.:]+")) {
                 throw new IllegalArgumentException("--advertise-addr: expected an IP address, got \"" + advertiseAddr + "\"");
             }
@@ -87,7 +98,7 @@ public final class Shoald implements Callable<Integer> {
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
                 host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString());
 
-        try (NodeEngine engine = NodeEngine.open(settings.dataRoot())) {
+        try (NodeEngine engine = NodeEngine.open(settings.dataRoot(), insecureRegistries)) {
             // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.
             while (true) {
                 JournalSchema.ensureH2(DaemonConfig.journalUrl(settings.dataRoot()), "shoal", "");
@@ -135,19 +146,27 @@ public final class Shoald implements Callable<Integer> {
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
-            // The first manager forms the cluster; every other member (workers, managers that joined) joins it.
+            // The founder (the node that ran swarm init) forms the cluster, even when its address changed
+            // since; every other member (workers, managers that joined) joins the recorded managers.
+            // A founder lists itself first: Akka then asks the other seeds (its last known peers) and forms a new
+            // cluster only when none answers within seed-node-timeout.
             String self = daemon.advertiseAddr() + ":" + daemon.clusterPort();
-            List<String> managers = membership.map(MembershipFile::managers).orElse(List.of()).stream()
-                    .filter(m -> !m.equals(self)).toList();
-            if (managers.isEmpty()) {
+            List<String> others = membership.map(m -> m.seeds(self)).orElse(List.of());
+            boolean founder = membership.map(m -> m.formsCluster(self)).orElse(true);
+            if (others.isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             } else {
-                List<Address> seeds = managers.stream().map(m -> {
-                    DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("managers", m);
-                    return new Address("akka", ctx.getSystem().name(), hp.host(), hp.port());
-                }).toList();
+                List<Address> seeds = new ArrayList<>();
+                if (founder) {
+                    seeds.add(cluster.selfMember().address());
+                }
+                for (String m : others) {
+                    DaemonSettings.HostPort hp = DaemonSettings.HostPort.parse("seeds", m);
+                    seeds.add(new Address("akka", ctx.getSystem().name(), hp.host(), hp.port()));
+                }
                 cluster.manager().tell(new JoinSeedNodes(seeds));
             }
+            ctx.spawn(PeerRecorder.create(settings.dataRoot()), "peer-recorder"); // writes once in a swarm
             NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, membership, restart);
             ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local,
                     WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));
@@ -161,7 +180,8 @@ public final class Shoald implements Callable<Integer> {
                 }
             });
             WorkerRole.start(ctx, ctx.getSystem(), daemon, engine.taskRuntime());
-            if (!managers.isEmpty() && membership.get().nodeRole() == NodeRole.WORKER) {
+            WorkerRole.startLogServer(ctx, daemon, engine);
+            if (membership.map(m -> m.nodeRole() == NodeRole.WORKER).orElse(false)) {
                 ctx.spawn(ManagerWatch.create(restart), "manager-watch");
             }
             return Behaviors.empty();

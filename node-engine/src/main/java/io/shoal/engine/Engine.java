@@ -6,6 +6,14 @@ import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.Events;
 import io.shoal.engine.health.HealthMonitor;
 import io.shoal.engine.health.HealthState;
+import io.shoal.engine.registry.AuthConfig;
+import io.shoal.engine.registry.ImagePuller;
+import io.shoal.engine.registry.ImagePusher;
+import io.shoal.engine.registry.ProgressListener;
+import io.shoal.engine.registry.PullResult;
+import io.shoal.engine.registry.PushResult;
+import io.shoal.engine.registry.Registries;
+import io.shoal.engine.registry.RegistrySettings;
 import java.util.Optional;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.ContainerService;
@@ -58,10 +66,16 @@ public final class Engine implements AutoCloseable {
      * Docker's {@code --init}, null if absent; {@code logSizeMax} caps each container's log (0 = no cap);
      * {@code bindRoots} limits bind-mount sources to those directories (empty = any existing absolute path).
      */
+    /**
+     * Where the engine keeps its state, the binaries it runs, the cgroup parent of its containers, the default log
+     * cap, the host paths binds may use, and the registries it may reach over plain http (Docker's
+     * {@code insecure-registries}: {@code host:port} or a CIDR; loopback registries always may).
+     */
     public record Settings(Path root, String runc, String conmon, String cgroupParent, String initBinary,
-                           long logSizeMax, List<Path> bindRoots) {
+                           long logSizeMax, List<Path> bindRoots, List<String> insecureRegistries) {
         public Settings {
             bindRoots = bindRoots == null ? List.of() : List.copyOf(bindRoots);
+            insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
             if (cgroupParent == null || !cgroupParent.startsWith("/")) {
                 throw new IllegalArgumentException("cgroupParent must be an absolute cgroup path: " + cgroupParent);
             }
@@ -70,23 +84,28 @@ public final class Engine implements AutoCloseable {
         public static Settings defaults(Path root) {
             return new Settings(root, "/usr/sbin/runc", "/usr/bin/conmon", "/shoal",
                     Files.exists(Path.of("/usr/bin/tini-static")) ? "/usr/bin/tini-static" : null, 10L << 20,
-                    List.of());
+                    List.of(), List.of());
         }
 
         public Settings withCgroupParent(String value) {
-            return new Settings(root, runc, conmon, value, initBinary, logSizeMax, bindRoots);
+            return new Settings(root, runc, conmon, value, initBinary, logSizeMax, bindRoots, insecureRegistries);
         }
 
         public Settings withLogSizeMax(long bytes) {
-            return new Settings(root, runc, conmon, cgroupParent, initBinary, bytes, bindRoots);
+            return new Settings(root, runc, conmon, cgroupParent, initBinary, bytes, bindRoots, insecureRegistries);
         }
 
         public Settings withBindRoots(List<Path> value) {
-            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, value);
+            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, value, insecureRegistries);
         }
 
         public Settings withBinaries(String runcPath, String conmonPath, String initPath) {
-            return new Settings(root, runcPath, conmonPath, cgroupParent, initPath, logSizeMax, bindRoots);
+            return new Settings(root, runcPath, conmonPath, cgroupParent, initPath, logSizeMax, bindRoots,
+                    insecureRegistries);
+        }
+
+        public Settings withInsecureRegistries(List<String> value) {
+            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, bindRoots, value);
         }
     }
 
@@ -99,6 +118,8 @@ public final class Engine implements AutoCloseable {
     private final HealthMonitor health;
     private final Path scratch;
     private final Supplier<String> ids;
+    private final ImagePuller puller;
+    private final ImagePusher pusher;
 
     Engine(Settings settings, FileAttributes files, Mounter mounter, OciRuntime runtime, Clock clock,
            Supplier<String> ids) throws IOException {
@@ -108,6 +129,10 @@ public final class Engine implements AutoCloseable {
         images = new ImageStore(new BlobStore(root.resolve("content")),
                 new LayerStore(root.resolve("layers"), new Unpacker(files)), root.resolve("images.json"));
         loader = new ImageLoader(images);
+        Registries registries = new Registries(RegistrySettings.defaults()
+                .withInsecureRegistries(settings.insecureRegistries()));
+        puller = new ImagePuller(images, registries);
+        pusher = new ImagePusher(images, registries);
         ContainerService[] self = new ContainerService[1];
         volumes = new VolumeStore(root.resolve("volumes"), name -> self[0] != null && self[0].volumeInUse(name),
                 clock);
@@ -181,6 +206,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         return images.untag(ref) ? List.of(ref.toString()) : List.of();
+    }
+
+    /**
+     * Pulls {@code reference} (Docker's normalisation: {@code busybox} is {@code docker.io/library/busybox:latest};
+     * linux/amd64 from an index) from its registry into this node; layers already here are not fetched again.
+     * Failures are {@link io.shoal.engine.registry.RegistryException}s whose kind carries Docker's status.
+     */
+    public PullResult pull(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+        return puller.pull(reference(reference), auth, progress);
+    }
+
+    /** Pushes the local image {@code reference} to the registry its name points at. */
+    public PushResult push(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+        image(reference).orElseThrow(() -> EngineException.notFound("An image does not exist locally with the tag: "
+                + reference));
+        return pusher.push(reference(reference), auth, progress);
     }
 
     /** The image store, for the registry client ({@code registry.ImagePuller}/{@code ImagePusher}) to pull into. */

@@ -19,6 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -89,6 +93,34 @@ class EngineRootTest {
         assertThat(engine.image("localhost/other:v1")).isEmpty();
         assertThat(engine.image("localhost/busybox")).isPresent();
         assertThatThrownBy(() -> engine.image("Bad:Ref!")).isInstanceOf(EngineException.class);
+    }
+
+    @Test
+    void concurrentCreationsOfOneNameGiveExactlyOneContainer() throws Exception {
+        ContainerRequest request = ContainerRequest.of("localhost/busybox", ContainerConfig.of(List.of("/bin/true")),
+                HostConfig.defaults()).withName("same");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> tries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tries.add(pool.submit(() -> engine.create(request)));
+            }
+            List<String> made = new ArrayList<>();
+            List<Throwable> refused = new ArrayList<>();
+            for (var f : tries) {
+                try {
+                    made.add(f.get());
+                } catch (ExecutionException e) {
+                    refused.add(e.getCause());
+                }
+            }
+            assertThat(made).hasSize(1);
+            assertThat(refused).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(EngineException.class,
+                    x -> assertThat(x.kind()).isEqualTo(EngineException.Kind.CONFLICT)).hasMessageContaining("\"/same\" is already in use"));
+            assertThat(engine.list(true)).extracting(ContainerRecord::name).containsExactly("same");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -65,6 +65,35 @@ public final class EngineClient {
         return send("DELETE", path, query, null);
     }
 
+    /**
+     * A streamed GET ({@code logs}): the body as it arrives, with no time limit (a follow lasts until the caller
+     * closes it). A non-2xx answer is a {@link DaemonError} with Docker's message.
+     */
+    public java.io.InputStream stream(String path, Map<String, String> query) {
+        negotiate();
+        HttpRequest req = HttpRequest.newBuilder(address.baseUri().resolve(prefix + path + queryString(query)))
+                .header("User-Agent", "shoal-cli").GET().build();
+        HttpResponse<java.io.InputStream> resp;
+        try {
+            resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new DaemonUnreachable(address, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaemonUnreachable(address, e);
+        }
+        if (resp.statusCode() / 100 != 2) {
+            String text;
+            try (java.io.InputStream in = resp.body()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+            throw new DaemonError(resp.statusCode(), errorMessage(resp.statusCode(), text));
+        }
+        return resp.body();
+    }
+
     /** {@code "/services/" + segment(ref)}: a name or id as one path segment. */
     public static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
@@ -140,7 +169,11 @@ public final class EngineClient {
     }
 
     private static String errorMessage(HttpResponse<String> resp) {
-        String text = resp.body() == null ? "" : resp.body().trim();
+        return errorMessage(resp.statusCode(), resp.body());
+    }
+
+    private static String errorMessage(int status, String body) {
+        String text = body == null ? "" : body.trim();
         if (text.startsWith("{")) {
             try {
                 JsonNode msg = Json.parse(text).path("message");
@@ -151,7 +184,7 @@ public final class EngineClient {
                 // not JSON after all: fall through to the raw text
             }
         }
-        return text.isEmpty() ? "HTTP " + resp.statusCode() : text;
+        return text.isEmpty() ? "HTTP " + status : text;
     }
 
     private static String queryString(Map<String, String> query) {

@@ -119,6 +119,20 @@ public final class SwarmApi {
         return list(client.get("/tasks", withFilters(filters)));
     }
 
+    public JsonNode task(String id) {
+        return client.get("/tasks/" + segment(id));
+    }
+
+    /** {@code GET /services/{ref}/logs}: Docker's log stream (multiplexed frames unless the tasks have a TTY). */
+    public java.io.InputStream serviceLogs(String ref, Map<String, String> query) {
+        return client.stream("/services/" + segment(ref) + "/logs", query);
+    }
+
+    /** {@code GET /tasks/{id}/logs}. */
+    public java.io.InputStream taskLogs(String id, Map<String, String> query) {
+        return client.stream("/tasks/" + segment(id) + "/logs", query);
+    }
+
     public List<JsonNode> nodes() {
         return nodes(Json.F.objectNode());
     }

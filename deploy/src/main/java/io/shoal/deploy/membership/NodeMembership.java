@@ -130,7 +130,7 @@ public final class NodeMembership implements LocalMembership {
                         .join(joinAddr, spec.joinToken(), daemon.nodeId(), daemon.description(), addr);
                 store.store(joined.keyPem(), joined.certificatePem(), joined.caPem());
                 List<String> managers = joined.managers().isEmpty() ? List.of(manager.toString()) : joined.managers();
-                new MembershipFile(joined.role().apiName(), joined.clusterId(), managers).write(settings.dataRoot());
+                new MembershipFile(joined.role().apiName(), joined.clusterId(), managers, false).write(settings.dataRoot());
                 LOG.info("swarm joined node.id={} role={} cluster.id={} managers={}", daemon.nodeId(), joined.role().apiName(),
                         joined.clusterId(), managers);
             } catch (JoinClient.JoinFailure f) {
@@ -183,7 +183,7 @@ public final class NodeMembership implements LocalMembership {
                 store.store(Pem.privateKey(pair.getPrivate()),
                         Pem.certificate(root.issue(pair.getPublic(), daemon.nodeId(), NodeRole.MANAGER, ca.nodeCertificateValidity())),
                         security.caCertificatePem());
-                new MembershipFile(NodeRole.MANAGER.apiName(), clusterId, List.of(daemon.advertiseAddr() + ":" + daemon.clusterPort()))
+                new MembershipFile(NodeRole.MANAGER.apiName(), clusterId, List.of(daemon.advertiseAddr() + ":" + daemon.clusterPort()), true)
                         .write(settings.dataRoot());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

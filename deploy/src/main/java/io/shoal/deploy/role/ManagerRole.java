@@ -15,6 +15,7 @@ import io.shoal.manager.ca.LocalMembership;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.http.docker.DockerApi;
+import io.shoal.manager.logs.RemoteTaskLogs;
 import io.shoal.manager.state.ClusterState;
 import io.shoal.manager.state.ClusterStateSettings;
 import io.shoal.manager.state.IdGenerator;
@@ -27,7 +28,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The manager role: the cluster state and the dispatcher as singletons on the manager role (so they share
- * a JVM and the dispatcher reads the state's published view), and the HTTP API in front of them.
+ * a JVM and the dispatcher reads the state's published view), and the HTTP API in front of them (its service
+ * and task logs pulled from the nodes that run the tasks).
  */
 public final class ManagerRole {
     private final ClusterClient client;
@@ -61,7 +63,7 @@ public final class ManagerRole {
         ClusterClient client = new ClusterClient(state, view, system.scheduler(), timeout);
         CompletionStage<ServerBinding> binding = Http.get(system)
                 .newServerAt(settings.apiAddr().host(), settings.apiAddr().port())
-                .bind(new DockerApi(client, daemon, nodeEndpoints, membership).route());
+                .bind(new DockerApi(client, daemon, nodeEndpoints, membership, new RemoteTaskLogs(system, timeout)).route());
         return new ManagerRole(client, binding);
     }
 

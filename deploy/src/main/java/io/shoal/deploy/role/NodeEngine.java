@@ -5,6 +5,7 @@ import io.shoal.worker.engine.EngineTaskRuntime;
 import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.task.UnavailableRuntime;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,10 @@ public final class NodeEngine implements AutoCloseable {
         return dataRoot.resolve("engine");
     }
 
-    public static NodeEngine open(Path dataRoot) {
+    public static NodeEngine open(Path dataRoot, List<String> insecureRegistries) {
         Path root = root(dataRoot);
         try {
-            Engine engine = Engine.open(Engine.Settings.defaults(root));
+            Engine engine = Engine.open(Engine.Settings.defaults(root).withInsecureRegistries(insecureRegistries));
             LOG.info("node engine open root={}", root);
             return new NodeEngine(engine, null);
         } catch (Exception | LinkageError e) {

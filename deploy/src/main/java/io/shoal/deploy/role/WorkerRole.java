@@ -7,6 +7,8 @@ import akka.http.javadsl.server.Route;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.worker.agent.WorkerAgent;
 import io.shoal.worker.agent.WorkerSettings;
+import io.shoal.worker.engine.EngineTaskOutput;
+import io.shoal.worker.logs.LogServer;
 import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.http.EngineAdapter;
 import io.shoal.worker.http.ImageTransfer;
@@ -14,6 +16,9 @@ import io.shoal.worker.http.NodeEndpoints;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The worker role: the worker agent of this node, which finds the dispatcher of the cluster (on this JVM
@@ -28,8 +33,25 @@ public final class WorkerRole {
      * under {@code DATA_ROOT/docker}. Pulls and pushes answer 501 until a registry client is plugged in here.
      */
     public static List<Route> nodeEndpoints(ActorSystem<?> system, NodeEngine engine, Path dataRoot) {
-        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.unavailable(),
+        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.through(e),
                 dataRoot.resolve("docker")).routes()).orElse(NodeEndpoints.unavailable("see the daemon's log"));
+    }
+
+    /**
+     * This node's log server, through which the managers stream the output of the tasks it runs (none when the
+     * engine could not be opened: the managers then see no output from this node). Each open stream holds a thread
+     * of its own while it reads.
+     */
+    public static void startLogServer(ActorContext<?> ctx, DaemonInfo daemon, NodeEngine engine) {
+        engine.engine().ifPresent(e -> {
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService reads = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "shoal-task-logs-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ctx.spawn(LogServer.create(daemon.nodeId(), new EngineTaskOutput(e), reads), "log-server");
+        });
     }
 
     public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {

@@ -51,14 +51,19 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A binary body, as {@code docker load} posts an image archive. */
-    public Reply postBytes(String path, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-tar")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    /** A file as the body, e.g. a {@code docker save} archive to {@code /images/load}. */
+    public Reply postFile(String path, java.nio.file.Path file, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
     public Reply delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** The versioned root every path above is sent under. */
+    public String base() {
+        return base;
     }
 
     public static String filters(String json) {

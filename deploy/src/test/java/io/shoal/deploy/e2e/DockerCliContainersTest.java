@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.shoal.deploy.role.NodeEngine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,62 @@ class DockerCliContainersTest {
         assertThat(ok("volume", "ls", "--filter", "label=team=a", "-q")).isEqualTo("data1\n");
         assertThat(ok("volume", "rm", "data1")).isEqualTo("data1\n");
         assertThat(docker("volume", "inspect", "data1").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void theDockerCliPullsAndPushesThroughALoopbackRegistry() throws Exception {
+        Path binary = Path.of("/usr/bin/docker-registry");
+        assumeTrue(Files.isExecutable(binary), "SKIPPED: apt-get install docker-registry");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path config = dir.resolve("registry.yml");
+        Files.writeString(config, String.join("\n", "version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:",
+                "    rootdirectory: " + dir.resolve("registry"), "http:", "  addr: 127.0.0.1:" + port, ""));
+        Process registry = new ProcessBuilder(binary.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        try {
+            ok("load", "-i", dir.resolve("image/busybox.tar").toString());
+            String name = "127.0.0.1:" + port + "/shoal/busybox:e2e";
+            ok("tag", "busybox:latest", name);
+            String pushed = eventually(() -> {
+                Run push = docker("push", name);
+                return push.exit() == 0 ? push.out() : null; // the registry may still be starting
+            });
+            assertThat(pushed).contains("e2e: digest: sha256:");
+            assertThat(ok("rmi", name)).contains("Untagged: " + name);
+            assertThat(docker("image", "inspect", name).exit()).isEqualTo(1);
+
+            String pulled = ok("pull", name);
+            assertThat(pulled).contains("Digest: sha256:").contains("Downloaded newer image for " + name);
+            assertThat(ok("pull", name)).contains("Image is up to date for " + name);
+            assertThat(ok("run", "--rm", name, "echo", "pulled")).isEqualTo("pulled\n");
+
+            Run unknown = docker("pull", "127.0.0.1:" + port + "/shoal/nope:1");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).containsIgnoringCase("not found");
+            Run bad = docker("pull", "127.0.0.1:" + port + "/Bad!Name");
+            assertThat(bad.exit()).isNotZero();
+            assertThat(bad.err()).contains("invalid reference format");
+            assertThat(ok("rmi", name)).contains("Untagged: " + name);
+
+            // A service's task pulls its image on the node; an image no registry has rejects the task, saying why.
+            ok("swarm", "init");
+            ok("service", "create", "--detach", "--name", "pulled", name, "sleep", "600");
+            ok("service", "create", "--detach", "--name", "unpullable", "127.0.0.1:" + port + "/shoal/nope:1", "true");
+            eventually(() -> ok("service", "ps", "--format", "{{.CurrentState}}", "pulled").startsWith("Running") ? true : null);
+            assertThat(ok("image", "inspect", "--format", "{{.Id}}", name)).startsWith("sha256:");
+            eventually(() -> ok("service", "ps", "--no-trunc", "--format", "{{.CurrentState}} {{.Error}}", "unpullable")
+                    .lines().anyMatch(l -> l.startsWith("Rejected") && l.contains("No such image")) ? true : null);
+            ok("service", "rm", "pulled", "unpullable");
+            eventually(() -> ok("ps", "-a", "-q").isEmpty() ? true : null);
+        } finally {
+            registry.destroy();
+            if (!registry.waitFor(10, TimeUnit.SECONDS)) {
+                registry.destroyForcibly();
+            }
+        }
     }
 
     record Run(int exit, String out, String err) {}

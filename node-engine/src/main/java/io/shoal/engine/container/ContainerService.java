@@ -28,9 +28,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,8 @@ public final class ContainerService {
     private final Events events;
     private final Map<String, ContainerRecord> containers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+    /** Names of containers being created, not yet in {@link #containers}. */
+    private final Set<String> creatingNames = new HashSet<>();
 
     public ContainerService(Path root, ImageStore images, VolumeStore volumes, Mounter mounter, OciRuntime runtime,
                             ContainerSpecs.HostFacts facts, List<Path> bindRoots, long defaultLogSizeMax, Events events, Clock clock, Supplier<String> ids)
@@ -84,14 +88,35 @@ public final class ContainerService {
         readopt();
     }
 
-    public synchronized String create(ContainerRequest request) {
+    /**
+     * Creates a container. Creations run in parallel (mounts and bundle writes are slow); only the name is
+     * reserved under a lock, so of two concurrent creations with one name exactly one succeeds.
+     */
+    public String create(ContainerRequest request) {
         if (request.name() != null && !NAME.matcher(request.name()).matches()) {
             throw EngineException.invalid("Invalid container name (" + request.name()
                     + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
-        if (request.name() != null && containers.values().stream().anyMatch(c -> c.name().equals(request.name()))) {
-            throw EngineException.conflict("Conflict. The container name \"/" + request.name() + "\" is already in use");
+        if (request.name() == null) {
+            return createReserved(request);
         }
+        synchronized (creatingNames) {
+            if (creatingNames.contains(request.name())
+                    || containers.values().stream().anyMatch(c -> c.name().equals(request.name()))) {
+                throw EngineException.conflict("Conflict. The container name \"/" + request.name() + "\" is already in use");
+            }
+            creatingNames.add(request.name());
+        }
+        try {
+            return createReserved(request);
+        } finally {
+            synchronized (creatingNames) {
+                creatingNames.remove(request.name());
+            }
+        }
+    }
+
+    private String createReserved(ContainerRequest request) {
         if (request.image() == null || request.image().isEmpty()) {
             throw EngineException.invalid("no image given");
         }
@@ -131,10 +156,15 @@ public final class ContainerService {
             Users.Resolved user = resolveUser(config.user(), lowers);
             mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             for (MountPoint m : plan.mounts()) {
-                if (m.type().equals("volume") && volumes.inspect(m.name()).isEmpty()) {
-                    Volume made = volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
-                            && request.host().binds().stream().noneMatch(b -> b.source().equals(m.name())));
-                    madeVolumes.add(m.name());
+                Volume made = null;
+                synchronized (volumes) { // one creation of a volume two new containers name
+                    if (m.type().equals("volume") && volumes.inspect(m.name()).isEmpty()) {
+                        made = volumes.create(m.name(), Map.of(), !request.volumes().containsKey(m.name())
+                                && request.host().binds().stream().noneMatch(b -> b.source().equals(m.name())));
+                        madeVolumes.add(m.name());
+                    }
+                }
+                if (made != null) {
                     VolumeCopy.copyUp(rootfs, m.destination(), made.mountpoint());
                 }
             }

@@ -8,27 +8,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * runc under Debian's conmon. conmon double-forks away from the engine, runs {@code runc create}, reports the
- * container's pid on its sync pipe (fd 3, which a {@code sh} that then execs conmon points at the engine's pipe:
- * a JVM child gets only stdio), then holds the container's stdio, writes its output to a log file and its exit
+ * container's pid on its sync pipe (fd 3, which a {@code sh} that then execs conmon points at a FIFO in the bundle:
+ * a JVM child gets only stdio, and the JVM drains and closes a child's stdout pipe as soon as that child exits,
+ * which conmon's first process does at once, so its reply must not travel through the child's stdout), then holds the container's stdio, writes its output to a log file and its exit
  * code to {@code exitDir/<id>}, where {@link ExitWatcher} sees it. So containers outlive the engine, an exit is
  * never lost, and each running container costs one conmon process.
  */
 public final class RuncRuntime implements OciRuntime {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** fd 3 is the sync pipe; conmon's own messages go to conmon.err in the bundle (the cwd). */
-    private static final String SYNC_WRAPPER = "exec \"$@\" 3>&1 >/dev/null 2>conmon.err </dev/null";
+    private static final Duration MONITOR_PID_WAIT = Duration.ofSeconds(10);
+    /** fd 3 is the sync FIFO; conmon's own messages go to conmon.err in the bundle (the cwd). */
+    private static final String SYNC_WRAPPER = "exec \"$@\" 3>sync.fifo >/dev/null 2>conmon.err </dev/null";
+    private static final ExecutorService FIFO_OPENERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "conmon-sync-open");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String runc;
     private final String conmon;
@@ -63,13 +77,20 @@ public final class RuncRuntime implements OciRuntime {
             cmd.add("--terminal");
         }
         // conmon writes its oom file to its cwd: the bundle
+        Path fifo = bundle.resolve("sync.fifo");
+        Files.deleteIfExists(fifo);
+        new LinuxFiles().mknod(fifo, 'p', 0600, 0, 0);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(bundle.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("_OCI_SYNCPIPE", "3");
-        Process p = pb.start();
         String reply;
-        try (InputStream in = p.getInputStream()) {
-            reply = readJsonObject(in);
+        try {
+            Process p = pb.start();
+            try (InputStream in = openSyncFifo(fifo, p)) {
+                reply = readJsonObject(in);
+            }
+        } finally {
+            Files.deleteIfExists(fifo);
         }
         JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
         if (node == null || node.path("data").asLong(-1) <= 0) {
@@ -81,8 +102,67 @@ public final class RuncRuntime implements OciRuntime {
             throw new IOException("create " + id + ": " + message.trim());
         }
         long pid = node.path("data").asLong();
-        long mon = Long.parseLong(Files.readString(monitorPid).trim());
-        return new Created(pid, mon);
+        return new Created(pid, monitorPid(id, monitorPid));
+    }
+
+    /**
+     * conmon's own pid, from the file it writes after its double fork. Its sync reply may come first (its
+     * child races the runc create it waits for), so the file is awaited, briefly, before it is read.
+     */
+    private static long monitorPid(String id, Path file) throws IOException {
+        long deadline = System.nanoTime() + MONITOR_PID_WAIT.toNanos();
+        long pauseMillis = 1;
+        while (true) {
+            try {
+                String text = Files.readString(file).trim();
+                if (!text.isEmpty()) {
+                    return Long.parseLong(text);
+                }
+            } catch (NoSuchFileException | NumberFormatException notYet) {
+                // conmon has not written (all of) it yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("create " + id + ": conmon did not write its pid to " + file + " within "
+                        + MONITOR_PID_WAIT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("create " + id + ": interrupted waiting for conmon's pid", e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+    }
+
+    /**
+     * Opens the FIFO's read end, which blocks until the wrapper opens its write end; if the wrapper ended without
+     * opening it (it could not start), the engine opens a write end itself so the open returns and reads EOF.
+     */
+    private static InputStream openSyncFifo(Path fifo, Process wrapper) throws IOException {
+        CompletableFuture<InputStream> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.newInputStream(fifo);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, FIFO_OPENERS);
+        try {
+            while (true) {
+                try {
+                    return opening.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillBlocked) {
+                    if (!wrapper.isAlive() && !opening.isDone()) {
+                        Files.newOutputStream(fifo).close();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for conmon's sync pipe", e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot open conmon's sync pipe " + fifo + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Reads one {"data": …} object from the sync pipe: conmon keeps the pipe open, so EOF cannot be awaited. */

@@ -11,6 +11,8 @@ import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
 import io.shoal.engine.health.HealthState;
 import io.shoal.engine.image.Healthcheck;
+import io.shoal.engine.registry.AuthConfig;
+import io.shoal.engine.registry.RegistryException;
 import io.shoal.worker.task.ContainerPlan;
 import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.task.TaskRuntimeException;
@@ -21,19 +23,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The worker's {@link TaskRuntime} over this host's node engine. A task's container is created from its
  * {@link ContainerPlan}: Command becomes the entrypoint and Args the cmd (as Docker maps a ContainerSpec),
  * limits become cgroup settings, bind and tmpfs mounts become host mounts and volume mounts named volumes,
  * and the service's health check goes to the engine, which runs it (over the image's) and judges health.
- * Containers get no network of their own until overlay networks are attached by the worker. The engine
- * facade has no registry pull yet, so an image that is not in its store rejects the task.
+ * Containers get no network of their own until overlay networks are attached by the worker. An image that is
+ * not in the engine's store is pulled from its registry (anonymously: registry credentials are not carried in
+ * the task yet), one pull per image at a time however many tasks wait for it; a failed pull rejects the task
+ * with the registry's reason.
  */
 public final class EngineTaskRuntime implements TaskRuntime {
     private static final long CPU_PERIOD = 100_000;
 
     private final Engine engine;
+    private final Map<String, Object> pulls = new ConcurrentHashMap<>();
 
     public EngineTaskRuntime(Engine engine) {
         this.engine = engine;
@@ -42,11 +48,19 @@ public final class EngineTaskRuntime implements TaskRuntime {
     @Override
     public void prepare(String image) {
         try {
-            if (engine.image(image).isEmpty()) {
-                throw new TaskRuntimeException.NoSuchImage(image);
+            if (engine.image(image).isPresent()) {
+                return;
             }
+            synchronized (pulls.computeIfAbsent(image, k -> new Object())) {
+                if (engine.image(image).isEmpty()) {
+                    engine.pull(image, AuthConfig.anonymous(), progress -> { });
+                }
+            }
+        } catch (RegistryException e) {
+            throw e.kind() == RegistryException.Kind.NOT_FOUND ? new TaskRuntimeException.NoSuchImage(image, e.getMessage())
+                    : new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new TaskRuntimeException("image store unreadable: " + e.getMessage(), e);
+            throw new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
         } catch (EngineException e) {
             throw new TaskRuntimeException(e.getMessage(), e);
         }

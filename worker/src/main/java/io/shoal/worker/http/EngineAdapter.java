@@ -159,12 +159,12 @@ public final class EngineAdapter implements EnginePort {
 
     @Override
     public void tag(String source, String target) {
-        throw new ApiException(501, "docker tag is not supported yet: the node engine has no API to name an image");
+        io(() -> engine.tagImage(source, target));
     }
 
     @Override
-    public void untag(String reference) {
-        throw new ApiException(501, "docker rmi is not supported yet: the node engine has no API to remove an image");
+    public void untag(String reference, boolean force) {
+        io(() -> engine.removeImage(reference, force));
     }
 
     @Override

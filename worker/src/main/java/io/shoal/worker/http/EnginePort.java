@@ -85,8 +85,11 @@ public interface EnginePort {
     /** Gives the image {@code source} the extra name {@code target}. */
     void tag(String source, String target);
 
-    /** Removes the name {@code reference} from its image (and the image when it was its last name). */
-    void untag(String reference);
+    /**
+     * Removes the name {@code reference} from its image (and the image when it was its last name); refused (409)
+     * while a container uses the image, unless {@code force}.
+     */
+    void untag(String reference, boolean force);
 
     /** Creates a local volume (null name: an anonymous one) or returns the existing one of that name. */
     Volume createVolume(String name, Map<String, String> labels);

@@ -75,7 +75,7 @@ final class ImageRoutes extends AllDirectives {
         if (request.method().equals(HttpMethods.DELETE) && !path.isEmpty()) {
             return completeWithFuture(blocking.respond(() -> {
                 Image image = find(path);
-                engine.untag(path);
+                engine.untag(path, Query.flag(q, "force"));
                 ArrayNode out = NodeJson.array();
                 out.addObject().put("Untagged", path);
                 if (image.tags().size() <= 1) {

@@ -1,6 +1,7 @@
 package io.shoal.worker.http;
 
 import io.shoal.api.error.ApiException;
+import io.shoal.engine.Engine;
 import io.shoal.engine.registry.AuthConfig;
 import io.shoal.engine.registry.ProgressListener;
 import io.shoal.engine.registry.PullResult;
@@ -9,8 +10,7 @@ import java.io.IOException;
 
 /**
  * Pull and push between this node's image store and a registry, behind {@code POST /images/create} and
- * {@code POST /images/{name}/push}. The engine's {@code registry.ImagePuller}/{@code ImagePusher} fit it as they
- * are ({@code puller::pull}; {@code (ref, auth, p) -> pusher.push(ImageReference.of(ref), auth, p)}). A failure is a
+ * {@code POST /images/{name}/push}: {@link #through(Engine)} on a node, a fake in route tests. A failure is a
  * {@link io.shoal.engine.registry.RegistryException} (its kind carries the status) or an {@link ApiException}.
  */
 public interface ImageTransfer {
@@ -20,7 +20,30 @@ public interface ImageTransfer {
 
     PushResult push(String reference, AuthConfig auth, ProgressListener progress) throws IOException;
 
-    /** Until the registry client is wired in: both routes answer 501 with this reason. */
+    /** Through the node engine's registry client. */
+    static ImageTransfer through(Engine engine) {
+        return new ImageTransfer() {
+            @Override
+            public PullResult pull(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+                try {
+                    return engine.pull(reference, auth, progress);
+                } catch (RuntimeException e) {
+                    throw EngineAdapter.classify(e);
+                }
+            }
+
+            @Override
+            public PushResult push(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+                try {
+                    return engine.push(reference, auth, progress);
+                } catch (RuntimeException e) {
+                    throw EngineAdapter.classify(e);
+                }
+            }
+        };
+    }
+
+    /** A node without a registry client (route tests): both routes answer 501 with this reason. */
     static ImageTransfer unavailable() {
         return new ImageTransfer() {
             @Override

@@ -15,5 +15,9 @@ public class TaskRuntimeException extends RuntimeException {
         public NoSuchImage(String image) {
             super("No such image: " + image);
         }
+
+        public NoSuchImage(String image, String why) {
+            super("No such image: " + image + ": " + why);
+        }
     }
 }

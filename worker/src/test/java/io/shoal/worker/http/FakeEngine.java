@@ -288,7 +288,7 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public void untag(String reference) {
+    public void untag(String reference, boolean force) {
         throw new ApiException(501, "no untag in the fake");
     }
 

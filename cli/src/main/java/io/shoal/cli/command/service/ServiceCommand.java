@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code shoal service}: the group; alone, it prints its usage. */
 @Command(name = "service", description = "Manage services.",
-        subcommands = {ServiceCreateCommand.class, ServiceLsCommand.class, ServicePsCommand.class, ServiceInspectCommand.class,
+        subcommands = {ServiceCreateCommand.class, ServiceLsCommand.class, ServicePsCommand.class, ServiceLogsCommand.class, ServiceInspectCommand.class,
                 ServiceScaleCommand.class, ServiceUpdateCommand.class, ServiceRollbackCommand.class, ServiceRmCommand.class})
 public final class ServiceCommand implements Runnable {
     @Spec

@@ -10,6 +10,7 @@ import akka.http.javadsl.server.PathMatchers;
 import io.shoal.manager.http.ApiErrors;
 import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.ca.LocalMembership;
+import io.shoal.manager.logs.TaskLogs;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ public final class DockerApi extends AllDirectives {
     private final SwarmRoutes swarm;
     private final ServiceRoutes services;
     private final TaskRoutes tasks;
+    private final LogRoutes logs;
     private final NodeRoutes nodes;
     private final NetworkRoutes networks;
     private final DaemonInfo daemon;
@@ -42,7 +44,14 @@ public final class DockerApi extends AllDirectives {
 
     /** @param membership this daemon's side of swarm init, join and leave */
     public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints, LocalMembership membership) {
+        this(cluster, daemon, nodeEndpoints, membership, null);
+    }
+
+    /** @param taskLogs where service and task logs come from (null: those routes answer 501) */
+    public DockerApi(ClusterClient cluster, DaemonInfo daemon, List<Route> nodeEndpoints, LocalMembership membership,
+                     TaskLogs taskLogs) {
         this.daemon = daemon;
+        this.logs = new LogRoutes(cluster, taskLogs, java.time.Clock.systemUTC());
         this.swarm = new SwarmRoutes(cluster, daemon, membership);
         this.nodeEndpoints = List.copyOf(nodeEndpoints);
         this.system = new SystemRoutes(cluster, daemon, swarm::secure);
@@ -67,7 +76,7 @@ public final class DockerApi extends AllDirectives {
     }
 
     private Route endpoints() {
-        Route cluster = concat(swarm.route(), system.route(), services.route(), tasks.route(), nodes.route(), networks.route());
+        Route cluster = concat(swarm.route(), system.route(), logs.route(), services.route(), tasks.route(), nodes.route(), networks.route());
         return nodeEndpoints.isEmpty() ? cluster : concat(cluster, nodeEndpoints.toArray(Route[]::new));
     }
 

@@ -32,8 +32,7 @@ final class ServiceRoutes extends AllDirectives {
                                 get(() -> completeWithFuture(Responses.of(cluster.read(), s -> Views.service(Lookup.service(s, ref), s, false)))),
                                 delete(() -> remove(ref)))),
                         path("update", () -> post(() -> parameterOptional("version", v -> parameterOptional("rollback",
-                                rb -> entity(Unmarshaller.entityToString(), body -> update(ref, v, rb, body)))))),
-                        path("logs", () -> get(() -> complete(Responses.error(501, "service logs need the worker runtime, which is not wired yet"))))))));
+                                rb -> entity(Unmarshaller.entityToString(), body -> update(ref, v, rb, body))))))))));
     }
 
     private Route list(Optional<String> filtersJson, Optional<String> status) {
