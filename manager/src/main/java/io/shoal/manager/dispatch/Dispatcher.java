@@ -69,6 +69,8 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     private boolean markingDown;
     private long pushedIndex = -1;
     private Instant lastFullSync = Instant.MIN;
+    /** Until then, nodes that have not opened a session are given time to reconnect rather than marked down. */
+    private final Instant graceUntil;
 
     public static Behavior<DispatcherMessage> create(ActorRef<ClusterState.Command> state, StateView view,
                                                      DispatcherSettings settings, Clock clock, IdGenerator ids) {
@@ -88,6 +90,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         this.clock = clock;
         this.ids = ids;
         this.resolver = ActorRefResolver.get(ctx.getSystem());
+        this.graceUntil = clock.instant().plus(settings.startupGrace());
     }
 
     @Override
@@ -230,7 +233,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
             boolean ready = n.status() == null || !"down".equals(n.status().state());
             if (ready && !sessions.containsKey(n.id())) {
                 up.add(n.id());
-                if (unseenSince.computeIfAbsent(n.id(), k -> now).plus(timeout).isBefore(now)) {
+                if (unseenSince.computeIfAbsent(n.id(), k -> now).plus(timeout).isBefore(now) && !now.isBefore(graceUntil)) {
                     down.add(n.id());
                 }
             }

@@ -205,4 +205,25 @@ class DispatcherTest {
         assertThat(again.complete()).isTrue();
         assertThat(again.tasks()).hasSize(1);
     }
+
+    @Test
+    void aDispatcherThatJustStartedGivesSilentNodesItsStartupGraceBeforeMarkingThemDown() {
+        KIT.stop(dispatcher);
+        this.<io.shoal.api.model.Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r));
+        // A new dispatcher, as after a manager restart: node1 is ready in the state but has no session here.
+        ActorRef<io.shoal.api.dispatch.DispatcherMessage> restarted = KIT.spawn(Dispatcher.create(state, view,
+                new DispatcherSettings(Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ofSeconds(15)),
+                clock, IdGenerator.random(new SecureRandom())));
+        worker.expectNoMessage(Duration.ofMillis(300)); // it starts, and ticks, at T0
+        clock.advance(Duration.ofSeconds(10)); // three heartbeat periods and more, but within the grace
+        worker.expectNoMessage(Duration.ofMillis(200));
+        assertThat(read().nodes().get(0).status().state()).isEqualTo("ready");
+
+        clock.advance(Duration.ofSeconds(6)); // past the grace (T0 + 15 s), and silent for more than three periods
+        worker.awaitAssert(() -> {
+            assertThat(read().nodes().get(0).status().state()).isEqualTo("down");
+            return null;
+        });
+        KIT.stop(restarted);
+    }
 }
