@@ -27,7 +27,18 @@ class SystemRequestsTest {
         assertThat(r.out()).isEqualTo("Swarm initialized: current node (24ifsmvkjbyhk) is now a manager.\n");
         assertThat(daemon.targets()).containsExactly("POST /v1.49/swarm/init");
         assertThat(daemon.body("POST", "/swarm/init"))
-                .isEqualTo("{\"ListenAddr\":\"0.0.0.0:2377\",\"AdvertiseAddr\":\"10.0.0.46\",\"ForceNewCluster\":false,\"Spec\":{}}");
+                .isEqualTo("{\"ListenAddr\":\"0.0.0.0:2377\",\"AdvertiseAddr\":\"10.0.0.46\",\"ForceNewCluster\":false,"
+                        + "\"Spec\":{\"Orchestration\":{\"TaskHistoryRetentionLimit\":5}}}");
+    }
+
+    @Test
+    void swarmInitSendsTheTaskHistoryLimitAndRefusesANegativeOne() {
+        assertThat(Cli.run(daemon.address(), "swarm", "init", "--task-history-limit", "2").code()).isZero();
+        assertThat(daemon.body("POST", "/swarm/init")).contains("\"Spec\":{\"Orchestration\":{\"TaskHistoryRetentionLimit\":2}}");
+
+        Cli.Result bad = Cli.run(daemon.address(), "swarm", "init", "--task-history-limit", "-1");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--task-history-limit -1");
     }
 
     @Test

@@ -34,7 +34,12 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
 
     public sealed interface Command {}
 
-    public record InitSwarm(Node local, ActorRef<Result<Swarm>> replyTo) implements Command {}
+    /** {@code taskHistoryLimit}: ended tasks kept per slot, Swarm's TaskHistoryRetentionLimit (null: 5). */
+    public record InitSwarm(Node local, Long taskHistoryLimit, ActorRef<Result<Swarm>> replyTo) implements Command {
+        public InitSwarm(Node local, ActorRef<Result<Swarm>> replyTo) {
+            this(local, null, replyTo);
+        }
+    }
 
     /** A node reports itself (at start and whenever its description changes). */
     public record RegisterNode(Node.Description description, Node.Status status, String nodeId,
@@ -113,7 +118,7 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     @Override
     public CommandHandlerWithReply<Command, ClusterEvent, State> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), networks.withIngress(s, decisions.initSwarm(s, c.local())), s))
+                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), networks.withIngress(s, decisions.initSwarm(s, c.local(), c.taskHistoryLimit())), s))
                 .onCommand(RegisterNode.class, (s, c) -> persist(c.replyTo(), decisions.registerNode(s, c.nodeId(), c.description(), c.status()), s))
                 .onCommand(CreateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.createService(s, c.spec())), s))
                 .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.updateService(s, c.serviceId(), c.version(), c.spec())), s))
@@ -136,7 +141,7 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
         if (d.result() instanceof Result.Rejected<T>) {
             return Effect().reply(replyTo, d.result());
         }
-        List<ClusterEvent> events = decisions.withReconciliation(s, d.events(), settings.taskHistoryLimit());
+        List<ClusterEvent> events = decisions.withReconciliation(s, d.events(), historyLimit(s));
         if (events.isEmpty()) {
             return Effect().reply(replyTo, d.result());
         }
@@ -145,8 +150,13 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     }
 
     private ReplyEffect<ClusterEvent, State> reconcileOnly(State s) {
-        List<ClusterEvent> events = decisions.withReconciliation(s, List.of(), settings.taskHistoryLimit());
+        List<ClusterEvent> events = decisions.withReconciliation(s, List.of(), historyLimit(s));
         return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenRun(view::publish).thenNoReply();
+    }
+
+    /** The swarm's TaskHistoryRetentionLimit once it has one, else the configured default. */
+    private long historyLimit(State s) {
+        return s.swarm().map(Swarm::spec).map(Swarm.Spec::taskHistoryRetentionLimit).orElse(settings.taskHistoryLimit());
     }
 
     @Override

@@ -40,6 +40,14 @@ public final class Decisions {
     }
 
     public Decision<Swarm> initSwarm(State s, Node local) {
+        return initSwarm(s, local, null);
+    }
+
+    /** {@code historyLimit}: the swarm's TaskHistoryRetentionLimit, null for Swarm's default of 5. */
+    public Decision<Swarm> initSwarm(State s, Node local, Long historyLimit) {
+        if (historyLimit != null && historyLimit < 0) {
+            return Decision.rejected(Result.Reason.INVALID, "Spec.Orchestration.TaskHistoryRetentionLimit: expected 0 or more, got " + historyLimit);
+        }
         if (s.swarm().isPresent()) {
             return Decision.rejected(Result.Reason.ALREADY_A_SWARM, "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
         }
@@ -47,7 +55,7 @@ public final class Decisions {
         String swarmId = ids.next();
         String secret = ids.next() + ids.next();
         Swarm swarm = new Swarm(swarmId, new Version(s.index() + 1), now, now,
-                new Swarm.Spec("default", null, 5L, 5_000_000_000L),
+                new Swarm.Spec("default", null, historyLimit == null ? 5L : historyLimit, 5_000_000_000L),
                 new Swarm.JoinTokens("SWMTKN-1-" + secret + "-" + ids.next(), "SWMTKN-1-" + secret + "-" + ids.next()));
         Node node = new Node(local.id(), new Version(s.index() + 2), now, now, local.spec(), local.description(),
                 local.status(), local.managerStatus());

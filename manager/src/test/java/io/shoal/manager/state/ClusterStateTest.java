@@ -44,4 +44,19 @@ class ClusterStateTest {
         var after = kit.<StateSnapshot>runCommand(ClusterState.Read::new).reply();
         assertThat(after).isEqualTo(before);
     }
+
+    @Test
+    void swarmInitTakesTheTaskHistoryLimitAndRefusesANegativeOne() {
+        EventSourcedBehaviorTestKit<ClusterState.Command, ClusterEvent, State> kit = EventSourcedBehaviorTestKit.create(
+                KIT.system(), ClusterState.create("cluster-state-history", new ClusterStateSettings(Duration.ofMinutes(10), 5, 3),
+                        new StateView(), Clock.systemUTC(), IdGenerator.random(new SecureRandom())),
+                new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
+        var refused = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), -1L, r));
+        assertThat(refused.reply()).isInstanceOf(Result.Rejected.class);
+        assertThat(refused.events()).isEmpty();
+
+        var init = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), 2L, r));
+        assertThat(((Result.Ok<Swarm>) init.reply()).value().spec().taskHistoryRetentionLimit()).isEqualTo(2L);
+        assertThat(init.state().swarm().orElseThrow().spec().taskHistoryRetentionLimit()).isEqualTo(2L);
+    }
 }

@@ -7,7 +7,7 @@ import io.shoal.cli.spec.InvalidArgument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code shoal swarm init [--advertise-addr ADDR]}: makes the daemon's node the first manager of a new swarm. */
+/** {@code shoal swarm init [--advertise-addr ADDR] [--task-history-limit N]}: makes the daemon's node the first manager of a new swarm. */
 @Command(name = "init", description = "Initialize a swarm.")
 public final class SwarmInitCommand extends ApiCommand {
     @Option(names = "--advertise-addr", paramLabel = "ADDR[:PORT]", description = "Address other nodes reach this manager at.")
@@ -15,6 +15,9 @@ public final class SwarmInitCommand extends ApiCommand {
 
     @Option(names = "--listen-addr", paramLabel = "ADDR:PORT", defaultValue = "0.0.0.0:2377", description = "Cluster listen address (default: ${DEFAULT-VALUE}).")
     String listenAddr;
+
+    @Option(names = "--task-history-limit", paramLabel = "N", defaultValue = "5", description = "Ended tasks kept per slot (default: ${DEFAULT-VALUE}).")
+    long taskHistoryLimit;
 
     @Override
     protected int execute() {
@@ -29,7 +32,10 @@ public final class SwarmInitCommand extends ApiCommand {
             body.put("AdvertiseAddr", address(advertiseAddr, "--advertise-addr"));
         }
         body.put("ForceNewCluster", false);
-        body.putObject("Spec");
+        if (taskHistoryLimit < 0) {
+            throw new InvalidArgument("invalid --task-history-limit " + taskHistoryLimit + ": expected 0 or more");
+        }
+        body.putObject("Spec").putObject("Orchestration").put("TaskHistoryRetentionLimit", taskHistoryLimit);
         return body;
     }
 

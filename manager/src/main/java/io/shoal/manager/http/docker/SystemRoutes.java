@@ -63,8 +63,21 @@ final class SystemRoutes extends AllDirectives {
         Node local = new Node(daemon.nodeId(), null, now, now, new Node.Spec(null, null, "manager", "active"),
                 daemon.description(), new Node.Status("ready", null, addr),
                 new Node.ManagerStatus(true, "reachable", addr + ":" + daemon.clusterPort()));
-        CompletionStage<Swarm> done = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(local, r)).thenCompose(afterInit);
+        Long historyLimit = historyLimit(req.spec());
+        CompletionStage<Swarm> done = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(local, historyLimit, r)).thenCompose(afterInit);
         return completeWithFuture(Responses.of(done, sw -> DockerJson.tree(daemon.nodeId())));
+    }
+
+    /** {@code Spec.Orchestration.TaskHistoryRetentionLimit}, if the body gives one. */
+    static Long historyLimit(ObjectNode spec) {
+        com.fasterxml.jackson.databind.JsonNode n = spec == null ? null : spec.path("Orchestration").get("TaskHistoryRetentionLimit");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.canConvertToLong() || !n.isIntegralNumber()) {
+            throw io.shoal.api.error.ApiException.badRequest("Spec.Orchestration.TaskHistoryRetentionLimit: expected an integer, got " + n);
+        }
+        return n.asLong();
     }
 
     /** The body of {@code POST /swarm/init}; Shoal uses the advertise address and keeps the rest for later issues. */
