@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import io.shoal.deploy.config.DaemonConfig;
 import io.shoal.deploy.config.DaemonSettings;
+import io.shoal.deploy.config.EngineLabels;
 import io.shoal.deploy.config.HostFacts;
 import io.shoal.deploy.config.NodeIdentity;
 import io.shoal.deploy.role.ManagerRole;
@@ -65,6 +66,10 @@ public final class Shoald implements Callable<Integer> {
             description = "A registry this node may pull from and push to over plain http, as dockerd's insecure-registries (repeatable; loopback registries always may).")
     List<String> insecureRegistries = new java.util.ArrayList<>();
 
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "A label of this node's engine, as dockerd's --label (repeatable); constraints read it as engine.labels.KEY.")
+    List<String> labels = new java.util.ArrayList<>();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Shoald()).execute(args);
         if (code != 0) {
@@ -75,6 +80,7 @@ public final class Shoald implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DaemonSettings settings;
+        java.util.Map<String, String> engineLabels;
         try {
             settings = new DaemonSettings(dataRoot.toAbsolutePath(), DaemonSettings.HostPort.parse("--api-addr", apiAddr),
                     DaemonSettings.HostPort.parse("--cluster-addr", clusterAddr), advertiseAddr);
@@ -83,6 +89,7 @@ public final class Shoald implements Callable<Integer> {
                     throw new IllegalArgumentException("--insecure-registry: expected HOST[:PORT] or a CIDR, got \"" + r + "\"");
                 }
             }
+            engineLabels = EngineLabels.parse(labels);
             if (advertiseAddr != null && !advertiseAddr.matches("[0-9a-fA-F.:]+")) {
                 throw new IllegalArgumentException("--advertise-addr: expected an IP address, got \"" + advertiseAddr + "\"");
             }
@@ -96,7 +103,7 @@ public final class Shoald implements Callable<Integer> {
         String advertise = advertiseAddr != null ? advertiseAddr
                 : "0.0.0.0".equals(settings.clusterAddr().host()) ? HostFacts.defaultAdvertiseAddr() : settings.clusterAddr().host();
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
-                host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString());
+                host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString(), engineLabels);
 
         try (NodeEngine engine = NodeEngine.open(settings.dataRoot(), insecureRegistries)) {
             // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.

@@ -129,7 +129,8 @@ final class Views {
                 .put("Name", d.hostname()).put("ServerVersion", d.version()).put("DefaultRuntime", "runc")
                 .put("IndexServerAddress", "https://index.docker.io/v1/").put("ExperimentalBuild", false)
                 .put("LiveRestoreEnabled", false).put("Isolation", "");
-        n.set("Labels", F.arrayNode());
+        com.fasterxml.jackson.databind.node.ArrayNode labels = n.putArray("Labels");
+        new java.util.TreeMap<>(d.engineLabels()).forEach((k, v) -> labels.add(k + "=" + v));
         n.set("Plugins", F.objectNode().<ObjectNode>set("Volume", F.arrayNode().add("local"))
                 .<ObjectNode>set("Network", F.arrayNode()).set("Log", F.arrayNode().add("json-file")));
         n.set("Runtimes", F.objectNode().set("runc", F.objectNode().put("path", "runc")));
