@@ -1,5 +1,6 @@
 package io.shoal.worker.http;
 
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
@@ -288,7 +289,7 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public void untag(String reference, boolean force) {
+    public ImageRemoval untag(String reference, boolean force) {
         throw new ApiException(501, "no untag in the fake");
     }
 
