@@ -196,16 +196,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Docker's {@code rmi} of a name: removes the name {@code reference}; refused while a container (running or not)
-     * was made from that image, unless {@code force}. When no name is left and no container uses the image, the
+     * Docker's {@code rmi} of a name: removes the name {@code reference}; when it is the image's last name, refused
+     * while a container (running or not) was made from that image, unless {@code force}. When no name is left and no container uses the image, the
      * image leaves the disk with the layers and blobs no other image or container needs (see
      * {@link ImageStore#deleteIfUnused}).
      */
     public ImageRemoval removeImage(String reference, boolean force) throws IOException {
         ImageReference ref = reference(reference);
         Image image = images.resolve(ref).orElseThrow(() -> EngineException.notFound("No such image: " + reference));
+        boolean lastName = image.tags().size() <= 1;
         for (ContainerRecord c : containers.list(true)) {
-            if (!force && c.imageId().equals(image.id().toString())) {
+            if (!force && lastName && c.imageId().equals(image.id().toString())) {
                 throw EngineException.conflict("conflict: unable to remove repository reference \"" + reference
                         + "\" (must force) - container " + c.id().substring(0, 12) + " is using its referenced image "
                         + image.id().hex().substring(0, 12));

@@ -92,9 +92,12 @@ class EngineRootTest {
         assertThat(engine.image("localhost/other:v1")).isPresent();
         String id = engine.create(ContainerRequest.of("localhost/other:v1", ContainerConfig.of(List.of("/bin/true")),
                 HostConfig.defaults()));
-        assertThatThrownBy(() -> engine.removeImage("localhost/other:v1", false))
+        assertThat(engine.removeImage("localhost/busybox", false)).as("other:v1 still names the image")
+                .isEqualTo(new ImageRemoval(List.of("localhost/busybox:latest"), List.of()));
+        assertThatThrownBy(() -> engine.removeImage("localhost/other:v1", false)).as("its last name")
                 .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.kind())
                         .isEqualTo(EngineException.Kind.CONFLICT)).hasMessageContaining(id.substring(0, 12));
+        engine.tagImage("localhost/other:v1", "localhost/busybox");
         assertThat(engine.removeImage("localhost/other:v1", true))
                 .isEqualTo(new ImageRemoval(List.of("localhost/other:v1"), List.of()));
         assertThat(engine.image("localhost/other:v1")).isEmpty();
