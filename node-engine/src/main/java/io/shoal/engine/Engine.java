@@ -407,7 +407,12 @@ public final class Engine implements AutoCloseable {
 
     /** Removes unused anonymous volumes (with {@code all}, unused named ones too); returns their names. */
     public List<String> pruneVolumes(boolean all) {
-        return volumes.prune(all);
+        return pruneVolumes(all, v -> true);
+    }
+
+    /** Docker's volume prune restricted to the volumes {@code which} accepts (its label filters). */
+    public List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        return volumes.prune(all, which);
     }
 
     // events and health

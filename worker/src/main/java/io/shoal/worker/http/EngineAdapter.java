@@ -189,8 +189,8 @@ public final class EngineAdapter implements EnginePort {
     }
 
     @Override
-    public List<String> pruneVolumes(boolean all) {
-        return call(() -> engine.pruneVolumes(all));
+    public List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        return call(() -> engine.pruneVolumes(all, which));
     }
 
     private interface IoCall<T> {

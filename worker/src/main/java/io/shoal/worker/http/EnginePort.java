@@ -102,5 +102,5 @@ public interface EnginePort {
     void removeVolume(String name, boolean force);
 
     /** Removes unused anonymous volumes (with {@code all}, unused named ones too); their names. */
-    List<String> pruneVolumes(boolean all);
+    List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which);
 }

@@ -321,8 +321,9 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public synchronized List<String> pruneVolumes(boolean all) {
-        List<String> gone = volumes.values().stream().filter(v -> all || v.anonymous()).map(Volume::name).toList();
+    public synchronized List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        List<String> gone = volumes.values().stream().filter(v -> (all || v.anonymous()) && which.test(v))
+                .map(Volume::name).toList();
         gone.forEach(volumes::remove);
         return gone;
     }
