@@ -18,8 +18,10 @@ import java.util.Optional;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.ContainerService;
 import io.shoal.engine.content.BlobStore;
+import io.shoal.engine.content.Digest;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageLoader;
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.engine.content.ImageStore;
 import io.shoal.engine.host.FileAttributes;
 import io.shoal.engine.host.Mounter;
@@ -48,7 +50,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -119,6 +123,9 @@ public final class Engine implements AutoCloseable {
     private final Path scratch;
     private final Supplier<String> ids;
     private final ImagePuller puller;
+    /** Read: work that relies on images' layers staying (pull, load, create); write: deleting an image. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock imageUse =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final ImagePusher pusher;
 
     Engine(Settings settings, FileAttributes files, Mounter mounter, OciRuntime runtime, Clock clock,
@@ -167,11 +174,11 @@ public final class Engine implements AutoCloseable {
     // images
 
     public List<Image> loadOciLayout(Path layout, String repository) throws IOException {
-        return loader.loadOciLayout(layout, repository);
+        return whileImagesKept(() -> loader.loadOciLayout(layout, repository));
     }
 
     public List<Image> loadDockerArchive(InputStream archive) throws IOException {
-        return loader.loadDockerArchive(archive, scratch);
+        return whileImagesKept(() -> loader.loadDockerArchive(archive, scratch));
     }
 
     public List<Image> images() throws IOException {
@@ -189,23 +196,34 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Removes the name {@code reference} (Docker's {@code rmi} of a tag); refused while a container (running or not)
-     * was made from that image, unless {@code force}. Layers and blobs stay (no garbage collection yet). Returns the
-     * names removed.
+     * Docker's {@code rmi} of a name: removes the name {@code reference}; when it is the image's last name, refused
+     * while a container (running or not) was made from that image, unless {@code force}. When no name is left and no container uses the image, the
+     * image leaves the disk with the layers and blobs no other image or container needs (see
+     * {@link ImageStore#deleteIfUnused}).
      */
-    public List<String> removeImage(String reference, boolean force) throws IOException {
+    public ImageRemoval removeImage(String reference, boolean force) throws IOException {
         ImageReference ref = reference(reference);
         Image image = images.resolve(ref).orElseThrow(() -> EngineException.notFound("No such image: " + reference));
-        if (!force) {
-            for (ContainerRecord c : containers.list(true)) {
-                if (c.imageId().equals(image.id().toString())) {
-                    throw EngineException.conflict("conflict: unable to remove repository reference \"" + reference
-                            + "\" (must force) - container " + c.id().substring(0, 12) + " is using its referenced image "
-                            + image.id().hex().substring(0, 12));
-                }
+        boolean lastName = image.tags().size() <= 1;
+        for (ContainerRecord c : containers.list(true)) {
+            if (!force && lastName && c.imageId().equals(image.id().toString())) {
+                throw EngineException.conflict("conflict: unable to remove repository reference \"" + reference
+                        + "\" (must force) - container " + c.id().substring(0, 12) + " is using its referenced image "
+                        + image.id().hex().substring(0, 12));
             }
         }
-        return images.untag(ref) ? List.of(ref.toString()) : List.of();
+        List<String> untagged = images.untag(ref) ? List.of(ref.toString()) : List.of();
+        imageUse.writeLock().lock();
+        try {
+            Set<Digest> inUse = new HashSet<>();
+            for (ContainerRecord c : containers.list(true)) {
+                inUse.add(Digest.parse(c.imageId()));
+            }
+            boolean deleted = images.deleteIfUnused(image, inUse);
+            return new ImageRemoval(untagged, deleted ? List.of(image.id().toString()) : List.of());
+        } finally {
+            imageUse.writeLock().unlock();
+        }
     }
 
     /**
@@ -214,7 +232,8 @@ public final class Engine implements AutoCloseable {
      * Failures are {@link io.shoal.engine.registry.RegistryException}s whose kind carries Docker's status.
      */
     public PullResult pull(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
-        return puller.pull(reference(reference), auth, progress);
+        ImageReference ref = reference(reference);
+        return whileImagesKept(() -> puller.pull(ref, auth, progress));
     }
 
     /** Pushes the local image {@code reference} to the registry its name points at. */
@@ -229,6 +248,20 @@ public final class Engine implements AutoCloseable {
         return images;
     }
 
+    private interface ImageWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Pulls, loads and creations count on the layers they found staying; {@link #removeImage} waits for them. */
+    private <T> T whileImagesKept(ImageWork<T> work) throws IOException {
+        imageUse.readLock().lock();
+        try {
+            return work.run();
+        } finally {
+            imageUse.readLock().unlock();
+        }
+    }
+
     private static ImageReference reference(String text) {
         ImageReference.Parsed parsed = ImageReference.parse(text);
         if (parsed instanceof ImageReference.Parsed.Invalid invalid) {
@@ -241,7 +274,12 @@ public final class Engine implements AutoCloseable {
 
     /** Validates, resolves the image, plans mounts, writes the bundle and mounts the rootfs; returns the id. */
     public String create(ContainerRequest request) {
-        return containers.create(request);
+        imageUse.readLock().lock();
+        try {
+            return containers.create(request);
+        } finally {
+            imageUse.readLock().unlock();
+        }
     }
 
     /** Starts the container under its monitor; starting a running container does nothing. */
@@ -369,7 +407,12 @@ public final class Engine implements AutoCloseable {
 
     /** Removes unused anonymous volumes (with {@code all}, unused named ones too); returns their names. */
     public List<String> pruneVolumes(boolean all) {
-        return volumes.prune(all);
+        return pruneVolumes(all, v -> true);
+    }
+
+    /** Docker's volume prune restricted to the volumes {@code which} accepts (its label filters). */
+    public List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        return volumes.prune(all, which);
     }
 
     // events and health

@@ -9,7 +9,13 @@ import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.container.State;
 import io.shoal.engine.image.ContainerConfig;
 import io.shoal.engine.logs.LogEntry;
+import io.shoal.engine.content.Digest;
+import io.shoal.engine.content.Image;
+import io.shoal.engine.content.ImageRemoval;
+import io.shoal.engine.content.ImageStore;
 import io.shoal.engine.testing.RootEngine;
+import io.shoal.engine.testing.Tars;
+import io.shoal.engine.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +92,57 @@ class EngineRootTest {
         assertThat(engine.image("localhost/other:v1")).isPresent();
         String id = engine.create(ContainerRequest.of("localhost/other:v1", ContainerConfig.of(List.of("/bin/true")),
                 HostConfig.defaults()));
-        assertThatThrownBy(() -> engine.removeImage("localhost/other:v1", false))
+        assertThat(engine.removeImage("localhost/busybox", false)).as("other:v1 still names the image")
+                .isEqualTo(new ImageRemoval(List.of("localhost/busybox:latest"), List.of()));
+        assertThatThrownBy(() -> engine.removeImage("localhost/other:v1", false)).as("its last name")
                 .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.kind())
                         .isEqualTo(EngineException.Kind.CONFLICT)).hasMessageContaining(id.substring(0, 12));
-        assertThat(engine.removeImage("localhost/other:v1", true)).containsExactly("localhost/other:v1");
+        engine.tagImage("localhost/other:v1", "localhost/busybox");
+        assertThat(engine.removeImage("localhost/other:v1", true))
+                .isEqualTo(new ImageRemoval(List.of("localhost/other:v1"), List.of()));
         assertThat(engine.image("localhost/other:v1")).isEmpty();
         assertThat(engine.image("localhost/busybox")).isPresent();
         assertThatThrownBy(() -> engine.image("Bad:Ref!")).isInstanceOf(EngineException.class);
+    }
+
+    @Test
+    void removingTheLastNameOfAnUnusedImageDeletesItsBlobsAndTheLayersNoOtherImageHas() throws Exception {
+        byte[] base = TestImages.busyboxLayer();
+        byte[] top = new Tars().dir("data", 0755).file("data/only-in-two", 0644, "two").bytes();
+        TestImages.writeLayout(root.resolve("two"), "1", List.of(base, top), List.of("/bin/true"));
+        TestImages.writeLayout(root.resolve("three"), "1", List.of(base), List.of("/bin/true"));
+        Image two = engine.loadOciLayout(root.resolve("two"), "localhost/two").get(0);
+        engine.loadOciLayout(root.resolve("three"), "localhost/three");
+        engine.tagImage("localhost/two:1", "localhost/two:2");
+        ImageStore store = engine.imageStore();
+        Digest baseLayer = two.diffIds().get(0);
+        Digest topLayer = two.diffIds().get(1);
+
+        assertThat(engine.removeImage("localhost/two:1", false))
+                .as("another name holds it").isEqualTo(new ImageRemoval(List.of("localhost/two:1"), List.of()));
+        String id = engine.create(ContainerRequest.of("localhost/two:2", ContainerConfig.of(List.of("/bin/true")),
+                HostConfig.defaults()));
+        assertThat(engine.removeImage("localhost/two:2", true))
+                .as("a container holds it").isEqualTo(new ImageRemoval(List.of("localhost/two:2"), List.of()));
+        assertThat(store.layers().has(topLayer)).isTrue();
+        assertThat(store.blobs().has(two.manifest())).isTrue();
+        engine.remove(id, true);
+
+        engine.tagImage(two.manifest().toString().replace("sha256:", "localhost/two@sha256:"), "localhost/two:3");
+        assertThat(engine.removeImage("localhost/two:3", false)).isEqualTo(
+                new ImageRemoval(List.of("localhost/two:3"), List.of(two.id().toString())));
+        assertThat(engine.image("localhost/two:3")).isEmpty();
+        assertThat(store.blobs().has(two.manifest())).isFalse();
+        assertThat(store.blobs().has(two.id())).isFalse();
+        assertThat(store.layers().has(topLayer)).as("only two had it").isFalse();
+        assertThat(store.blobs().has(Digest.parse(two.layers().get(1).digest()))).isFalse();
+        assertThat(store.layers().has(baseLayer)).as("three still has it").isTrue();
+        assertThat(store.blobs().has(Digest.parse(two.layers().get(0).digest()))).isTrue();
+        String survivor = engine.create(ContainerRequest.of("localhost/three:1", ContainerConfig.of(List.of("/bin/true")),
+                HostConfig.defaults()));
+        engine.start(survivor);
+        assertThat(engine.waitFor(survivor).get()).as("three still runs on the shared layer").isZero();
+        engine.remove(survivor, false);
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -92,6 +94,49 @@ public final class ImageStore {
         boolean removed = names.remove(reference.toString()) != null;
         save();
         return removed;
+    }
+
+    /**
+     * Deletes {@code image} from disk if no name points at its manifest any more and no container uses its config
+     * ({@code configsInUse}): its manifest, its config and every layer blob and unpacked layer that no named image
+     * and no container's image still has. Returns whether it was deleted. The caller keeps pulls, loads and
+     * container creations out while this runs (they may be counting on a layer being here).
+     */
+    public synchronized boolean deleteIfUnused(Image image, Set<Digest> configsInUse) throws IOException {
+        if (names.containsValue(image.manifest().toString()) || configsInUse.contains(image.id())) {
+            return false;
+        }
+        Set<Digest> keepBlobs = new HashSet<>();
+        Set<Digest> keepLayers = new HashSet<>();
+        for (String m : new HashSet<>(names.values())) {
+            Image kept = read(Digest.parse(m));
+            keepBlobs.add(kept.manifest());
+            keepBlobs.add(kept.id());
+            kept.layers().forEach(l -> keepBlobs.add(Digest.parse(l.digest())));
+            keepLayers.addAll(kept.diffIds());
+        }
+        for (Digest config : configsInUse) {
+            if (blobs.has(config)) {
+                keepBlobs.add(config);
+                ImageConfig.parse(blobs.read(config)).diffIds().forEach(d -> keepLayers.add(Digest.parse(d)));
+            }
+        }
+        for (Digest diffId : image.diffIds()) {
+            if (!keepLayers.contains(diffId)) {
+                layers.remove(diffId);
+            }
+        }
+        for (Descriptor layer : image.layers()) {
+            Digest blob = Digest.parse(layer.digest());
+            if (!keepBlobs.contains(blob)) {
+                blobs.delete(blob);
+            }
+        }
+        if (!keepBlobs.contains(image.id())) {
+            blobs.delete(image.id());
+        }
+        blobs.delete(image.manifest());
+        return true;
     }
 
     private Image read(Digest manifest) throws IOException {

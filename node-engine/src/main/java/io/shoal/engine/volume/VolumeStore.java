@@ -112,11 +112,14 @@ public final class VolumeStore {
         delete(found.get());
     }
 
-    /** Removes every volume no container uses (Docker's prune; {@code all} false keeps named volumes). */
-    public synchronized List<String> prune(boolean all) {
+    /**
+     * Removes every volume no container uses that {@code which} accepts (Docker's prune; {@code all} false keeps
+     * named volumes).
+     */
+    public synchronized List<String> prune(boolean all, java.util.function.Predicate<Volume> which) {
         List<String> removed = new ArrayList<>();
         for (Volume v : list()) {
-            if ((all || v.anonymous()) && !inUse.test(v.name())) {
+            if ((all || v.anonymous()) && which.test(v) && !inUse.test(v.name())) {
                 delete(v);
                 removed.add(v.name());
             }

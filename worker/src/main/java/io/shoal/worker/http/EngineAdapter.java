@@ -1,5 +1,6 @@
 package io.shoal.worker.http;
 
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.Engine;
 import io.shoal.engine.EngineException;
@@ -163,8 +164,8 @@ public final class EngineAdapter implements EnginePort {
     }
 
     @Override
-    public void untag(String reference, boolean force) {
-        io(() -> engine.removeImage(reference, force));
+    public ImageRemoval untag(String reference, boolean force) {
+        return io(() -> engine.removeImage(reference, force));
     }
 
     @Override
@@ -188,8 +189,8 @@ public final class EngineAdapter implements EnginePort {
     }
 
     @Override
-    public List<String> pruneVolumes(boolean all) {
-        return call(() -> engine.pruneVolumes(all));
+    public List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        return call(() -> engine.pruneVolumes(all, which));
     }
 
     private interface IoCall<T> {

@@ -1,5 +1,6 @@
 package io.shoal.worker.http;
 
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
@@ -86,10 +87,10 @@ public interface EnginePort {
     void tag(String source, String target);
 
     /**
-     * Removes the name {@code reference} from its image (and the image when it was its last name); refused (409)
-     * while a container uses the image, unless {@code force}.
+     * Removes the name {@code reference} from its image (and the image from disk when no name or container holds it
+     * any more); refused (409) while a container uses the image, unless {@code force}.
      */
-    void untag(String reference, boolean force);
+    ImageRemoval untag(String reference, boolean force);
 
     /** Creates a local volume (null name: an anonymous one) or returns the existing one of that name. */
     Volume createVolume(String name, Map<String, String> labels);
@@ -101,5 +102,5 @@ public interface EnginePort {
     void removeVolume(String name, boolean force);
 
     /** Removes unused anonymous volumes (with {@code all}, unused named ones too); their names. */
-    List<String> pruneVolumes(boolean all);
+    List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which);
 }

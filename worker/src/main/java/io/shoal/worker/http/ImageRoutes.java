@@ -12,6 +12,7 @@ import akka.stream.javadsl.StreamConverters;
 import akka.util.ByteString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.image.ImageConfig;
@@ -74,13 +75,13 @@ final class ImageRoutes extends AllDirectives {
         }
         if (request.method().equals(HttpMethods.DELETE) && !path.isEmpty()) {
             return completeWithFuture(blocking.respond(() -> {
-                Image image = find(path);
-                engine.untag(path, Query.flag(q, "force"));
+                find(path);
+                ImageRemoval removal = engine.untag(path, Query.flag(q, "force"));
                 ArrayNode out = NodeJson.array();
-                out.addObject().put("Untagged", path);
-                if (image.tags().size() <= 1) {
-                    out.addObject().put("Deleted", image.id().toString());
+                if (!removal.untagged().isEmpty()) {
+                    out.addObject().put("Untagged", path);
                 }
+                removal.deleted().forEach(id -> out.addObject().put("Deleted", id));
                 return Blocking.json(200, out);
             }));
         }

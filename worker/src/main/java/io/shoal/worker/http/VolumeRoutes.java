@@ -18,7 +18,7 @@ import java.util.Set;
 /** {@code /volumes}: create, list (filters name, label, dangling, driver), inspect, remove and prune; local driver only. */
 final class VolumeRoutes extends AllDirectives {
     private static final Set<String> LIST_FILTERS = Set.of("name", "label", "dangling", "driver");
-    private static final Set<String> PRUNE_FILTERS = Set.of("all", "label");
+    private static final Set<String> PRUNE_FILTERS = Set.of("all", "label", "label!");
     private final EnginePort engine;
     private final Blocking blocking;
 
@@ -79,12 +79,13 @@ final class VolumeRoutes extends AllDirectives {
 
     private HttpResponse prune(Map<String, String> q) {
         Map<String, List<String>> f = NodeJson.filters(q.get("filters"), PRUNE_FILTERS);
-        if (f.containsKey("label")) {
-            throw new ApiException(501, "volume prune with a label filter is not supported yet");
-        }
         boolean all = f.getOrDefault("all", List.of()).stream().anyMatch(v -> v.equals("1") || v.equalsIgnoreCase("true"));
+        List<String> wanted = f.getOrDefault("label", List.of());
+        List<String> unwanted = f.getOrDefault("label!", List.of());
+        // as dockerd: every label= must match; a volume matching every label!= is kept
         ObjectNode out = NodeJson.object();
-        out.set("VolumesDeleted", NodeJson.strings(engine.pruneVolumes(all)));
+        out.set("VolumesDeleted", NodeJson.strings(engine.pruneVolumes(all, v -> NodeJson.labelsMatch(v.labels(), wanted)
+                && (unwanted.isEmpty() || !NodeJson.labelsMatch(v.labels(), unwanted)))));
         out.put("SpaceReclaimed", 0);
         return Blocking.json(200, out);
     }

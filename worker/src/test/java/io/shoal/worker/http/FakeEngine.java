@@ -1,5 +1,6 @@
 package io.shoal.worker.http;
 
+import io.shoal.engine.content.ImageRemoval;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
@@ -288,7 +289,7 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public void untag(String reference, boolean force) {
+    public ImageRemoval untag(String reference, boolean force) {
         throw new ApiException(501, "no untag in the fake");
     }
 
@@ -320,8 +321,9 @@ final class FakeEngine implements EnginePort {
     }
 
     @Override
-    public synchronized List<String> pruneVolumes(boolean all) {
-        List<String> gone = volumes.values().stream().filter(v -> all || v.anonymous()).map(Volume::name).toList();
+    public synchronized List<String> pruneVolumes(boolean all, java.util.function.Predicate<Volume> which) {
+        List<String> gone = volumes.values().stream().filter(v -> (all || v.anonymous()) && which.test(v))
+                .map(Volume::name).toList();
         gone.forEach(volumes::remove);
         return gone;
     }

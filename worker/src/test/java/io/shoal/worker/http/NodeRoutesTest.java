@@ -242,6 +242,14 @@ class NodeRoutesTest {
         assertThat(labelled.path("Volumes")).hasSize(1);
         assertThat(get("/volumes/nope").message()).isEqualTo("get nope: no such volume");
         assertThat(post("/volumes/prune", "").json().path("VolumesDeleted").get(0).asText()).isEqualTo("f".repeat(64));
+        post("/volumes/create", "{\"Name\":\"other\",\"Labels\":{\"team\":\"b\"}}");
+        String all = "\"all\":[\"true\"]";
+        assertThat(post("/volumes/prune?filters=" + enc("{" + all + ",\"label\":[\"team=c\"]}"), "").json()
+                .path("VolumesDeleted")).as("no volume has team=c").isEmpty();
+        assertThat(post("/volumes/prune?filters=" + enc("{" + all + ",\"label!\":[\"team=a\"]}"), "").json()
+                .path("VolumesDeleted").toString()).as("label!= keeps data").isEqualTo("[\"other\"]");
+        assertThat(post("/volumes/prune?filters=" + enc("{\"lable\":[\"x\"]}"), "").message())
+                .isEqualTo("invalid filter 'lable'");
         assertThat(delete("/volumes/data").status()).isEqualTo(204);
 
         JsonNode images = get("/images/json").json();
