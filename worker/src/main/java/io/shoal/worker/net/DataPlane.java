@@ -131,6 +131,12 @@ public final class DataPlane implements AutoCloseable {
             }
         }
         applied = null;
+        Set<String> tables = netfilter.tables(Optional.empty());
+        for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE)) {
+            if (tables.contains(table)) {
+                nodeTables.put(table, new NftTable(table, "")); // left by the previous run: replaced or deleted next
+            }
+        }
     }
 
     /**
@@ -177,6 +183,10 @@ public final class DataPlane implements AutoCloseable {
 
     private synchronized void refresh() {
         NodePlan plan = NodePlan.of(settings.nodeId(), settings.underlay(), settings.naming(), view, attached, settings::netnsOf);
+        boolean none = plan.links().networks().isEmpty();
+        if (none && applied != null && applied.networks().isEmpty()) {
+            return; // a node without networked tasks runs no ip or nft at all
+        }
         links.apply(applied == null ? planner.reconcile(links.links(Optional.empty()), plan.links())
                 : planner.plan(applied, plan.links()));
         applied = plan.links();
@@ -186,8 +196,16 @@ public final class DataPlane implements AutoCloseable {
                 vipTables.put(e.getKey(), e.getValue());
             }
         }
-        node(NodePlan.ISOLATION_TABLE, plan.isolation());
-        node(NodePlan.EGRESS_TABLE, plan.egress());
+        if (none) {
+            for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE)) {
+                if (nodeTables.remove(table) != null) {
+                    netfilter.delete(Optional.empty(), table);
+                }
+            }
+        } else {
+            node(NodePlan.ISOLATION_TABLE, plan.isolation());
+            node(NodePlan.EGRESS_TABLE, plan.egress());
+        }
         views.update(plan.names(), plan.dnsClients());
         dnsServers(new HashSet<>(plan.dnsAddresses()));
     }

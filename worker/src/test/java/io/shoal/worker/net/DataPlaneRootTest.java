@@ -211,6 +211,23 @@ class DataPlaneRootTest {
         assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).doesNotContain(naming.bridge("front").value());
     }
 
+    @Test
+    void afterARestartWhatIsStillAssignedIsAdoptedAndTheRestRemoved() throws Exception {
+        Map<String, NetnsName> ns = deploy();
+        String web2Veth = naming.veth("front", "web2").value();
+        assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).contains(web2Veth);
+        a.close();
+        a = dataPlane("A", UNDER_A, hostA); // the daemon restarted: what it applied is forgotten
+
+        a.assigned(new Assignments("s2", true, List.of(task("client", "front", "10.0.77.10/24")), List.of(), view()));
+        a.settle();
+
+        assertThat(new IpNetns().list()).contains(ns.get("client")).doesNotContain(ns.get("web2"));
+        assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).doesNotContain(web2Veth);
+        assertThat(get(ns.get("client"), "10.0.77.11")).isEqualTo("web1");
+        assertThat(lookup(ns.get("client"), "tasks.web")).contains("10.0.77.11");
+    }
+
     private String get(NetnsName ns, String host) throws Exception {
         // busybox 1.35 (Debian 12) wget segfaults with -T; coreutils timeout bounds it instead.
         Result r = run(ns, "timeout", "10", "busybox", "wget", "-q", "-O", "-", "http://" + host + ":8080/");
