@@ -37,6 +37,11 @@ public final class DataPlaneRole {
             return runtime;
         }
         try {
+            Path forward = Path.of("/proc/sys/net/ipv4/ip_forward");
+            if (Files.exists(forward) && Files.readString(forward).strip().equals("0")) {
+                LOG.warn("data plane: net.ipv4.ip_forward=0, published ports and egress of task networks will not work "
+                        + "(sysctl -w net.ipv4.ip_forward=1); traffic between tasks does not need it");
+            }
             DataPlane plane = new DataPlane(settings.forNode(daemon.nodeId(), daemon.advertiseAddr(), dataRoot),
                     new IpBatchLinks(Optional.empty()), new IpNetns(), new NftNetfilter(Optional.empty()), HostSockets.CURRENT);
             return new NetworkedTaskRuntime(runtime, plane);

@@ -132,7 +132,7 @@ public final class DataPlane implements AutoCloseable {
         }
         applied = null;
         Set<String> tables = netfilter.tables(Optional.empty());
-        for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE)) {
+        for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE, NodePlan.PORTS_TABLE)) {
             if (tables.contains(table)) {
                 nodeTables.put(table, new NftTable(table, "")); // left by the previous run: replaced or deleted next
             }
@@ -197,7 +197,7 @@ public final class DataPlane implements AutoCloseable {
             }
         }
         if (none) {
-            for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE)) {
+            for (String table : List.of(NodePlan.ISOLATION_TABLE, NodePlan.EGRESS_TABLE, NodePlan.PORTS_TABLE)) {
                 if (nodeTables.remove(table) != null) {
                     netfilter.delete(Optional.empty(), table);
                 }
@@ -205,6 +205,7 @@ public final class DataPlane implements AutoCloseable {
         } else {
             node(NodePlan.ISOLATION_TABLE, plan.isolation());
             node(NodePlan.EGRESS_TABLE, plan.egress());
+            node(NodePlan.PORTS_TABLE, plan.ports());
         }
         views.update(plan.names(), plan.dnsClients());
         dnsServers(new HashSet<>(plan.dnsAddresses()));

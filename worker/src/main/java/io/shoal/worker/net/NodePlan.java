@@ -13,6 +13,9 @@ import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.lb.Backend;
 import io.shoal.net.lb.NftRenderer;
 import io.shoal.net.lb.NftTable;
+import io.shoal.net.lb.PublishedPort;
+import io.shoal.api.model.ServiceSpec;
+import java.util.Optional;
 import io.shoal.net.lb.ServiceVip;
 import io.shoal.net.plan.HostNetworks;
 import io.shoal.net.plan.IfName;
@@ -35,11 +38,13 @@ import java.util.function.Function;
  * of each network and each local task's networks by address, and the node's isolation and egress tables.
  */
 public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, NameDirectory names,
-                       Map<Ipv4, List<String>> dnsClients, List<Ipv4> dnsAddresses, NftTable isolation, NftTable egress) {
+                       Map<Ipv4, List<String>> dnsClients, List<Ipv4> dnsAddresses, NftTable isolation, NftTable egress,
+                       NftTable ports) {
 
     public static final String VIP_TABLE = "shoal_vip";
     public static final String ISOLATION_TABLE = "shoal_isolation";
     public static final String EGRESS_TABLE = "shoal_egress";
+    public static final String PORTS_TABLE = "shoal_ports";
 
     /**
      * @param attached each local task with a namespace, and its attachments (from its assignment)
@@ -100,7 +105,40 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
         }
         return new NodePlan(new HostNetworks(underlay, hostNetworks), vipTables, new NameDirectory(names), clients, dns,
                 NftRenderer.isolation(ISOLATION_TABLE, naming.prefix() + "b", bridges, internal),
-                NftRenderer.egress(EGRESS_TABLE, egress));
+                NftRenderer.egress(EGRESS_TABLE, egress),
+                NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet()), Optional.empty()));
+    }
+
+    /**
+     * Published ports DNATed on this node to its own ready tasks of the service (host mode: by definition; ingress
+     * mode: the routing mesh to other nodes' tasks needs a node address on the ingress network, which the managers
+     * do not allocate yet, so an ingress port answers on the nodes that run one of its tasks).
+     */
+    private static List<PublishedPort> ports(String nodeId, NetworkView view, Set<String> attached) {
+        List<PublishedPort> out = new ArrayList<>();
+        for (ServiceInfo s : view.services()) {
+            for (ServiceSpec.PortConfig p : s.ports()) {
+                if (p.publishedPort() == null || p.publishedPort() < 1 || p.targetPort() == null || p.targetPort() < 1) {
+                    continue;
+                }
+                boolean ingress = !"host".equals(p.publishMode());
+                Map<String, Backend> local = new LinkedHashMap<>();
+                for (NetworkInfo n : view.networks()) {
+                    if (ingress && !n.ingress()) {
+                        continue;
+                    }
+                    n.peers().stream().filter(q -> q.serviceId().equals(s.id()) && q.nodeId().equals(nodeId)
+                                    && attached.contains(q.taskId()))
+                            .forEach(q -> local.putIfAbsent(q.taskId(), new Backend(address(q.address()), q.ready())));
+                }
+                if (!local.isEmpty()) {
+                    out.add(new PublishedPort("udp".equals(p.protocol()) ? PublishedPort.Protocol.UDP : PublishedPort.Protocol.TCP,
+                            p.publishedPort(), p.targetPort(), ingress ? PublishedPort.Mode.INGRESS : PublishedPort.Mode.HOST,
+                            List.copyOf(local.values())));
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code 10.0.1.5/24} or {@code 10.0.1.5} → the address. */

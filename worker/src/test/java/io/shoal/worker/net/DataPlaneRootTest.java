@@ -11,6 +11,7 @@ import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
 import io.shoal.api.model.Endpoint;
 import io.shoal.api.model.NetworkAttachment;
+import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskState;
 import io.shoal.api.model.TaskStatus;
@@ -126,7 +127,8 @@ class DataPlaneRootTest {
                 new NetworkInfo("other", "other", 4302, "10.0.78.0/24", "10.0.78.1", false, false, List.of(
                         new Peer("lone", "lone", "B", UNDER_B, "10.0.78.10/24", List.of(), true)))),
                 List.of(new ServiceInfo("cli", "cli", "vip", List.of(), List.of()),
-                        new ServiceInfo("web", "web", "vip", List.of(new Endpoint.VirtualIp("front", "10.0.77.2/24")), List.of()),
+                        new ServiceInfo("web", "web", "vip", List.of(new Endpoint.VirtualIp("front", "10.0.77.2/24")),
+                                List.of(new ServiceSpec.PortConfig(null, "tcp", 8080, 8081, "host"))),
                         new ServiceInfo("lone", "lone", "vip", List.of(new Endpoint.VirtualIp("other", "10.0.78.2/24")), List.of())));
     }
 
@@ -228,9 +230,25 @@ class DataPlaneRootTest {
         assertThat(lookup(ns.get("client"), "tasks.web")).contains("10.0.77.11");
     }
 
+    @Test
+    void aHostModePublishedPortReachesTheTaskOnItsOwnNode() throws Exception {
+        deploy();
+        sh("ip", "netns", "exec", hostA.value(), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        sh("ip", "netns", "exec", hostB.value(), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+
+        assertThat(get(hostB, UNDER_A, 8081)).isEqualTo("web2");
+        for (int i = 0; i < 8; i++) {
+            assertThat(get(hostA, UNDER_B, 8081)).as("host mode: each node's port reaches its own task").isEqualTo("web1");
+        }
+    }
+
     private String get(NetnsName ns, String host) throws Exception {
+        return get(ns, host, 8080);
+    }
+
+    private String get(NetnsName ns, String host, int port) throws Exception {
         // busybox 1.35 (Debian 12) wget segfaults with -T; coreutils timeout bounds it instead.
-        Result r = run(ns, "timeout", "10", "busybox", "wget", "-q", "-O", "-", "http://" + host + ":8080/");
+        Result r = run(ns, "timeout", "10", "busybox", "wget", "-q", "-O", "-", "http://" + host + ":" + port + "/");
         assertThat(r.exitCode).as("wget %s: %s", host, r.output).isZero();
         return r.output.strip();
     }

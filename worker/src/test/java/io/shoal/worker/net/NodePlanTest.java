@@ -8,6 +8,7 @@ import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
 import io.shoal.api.model.Endpoint;
 import io.shoal.api.model.NetworkAttachment;
+import io.shoal.api.model.ServiceSpec;
 import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.plan.HostNetworks;
 import io.shoal.net.plan.NetnsName;
@@ -29,7 +30,8 @@ class NodePlanTest {
                         new Peer("p1", "api", "B", "192.168.9.2", "10.0.1.7/24", List.of(), true))),
                 new NetworkInfo("back", "back", 0, "10.0.2.0/24", "10.0.2.1", true, false, List.of(
                         new Peer("d1", "db", "A", "192.168.9.1", "10.0.2.5/24", List.of(), true)))),
-                List.of(new ServiceInfo("web", "web", "vip", List.of(new Endpoint.VirtualIp("front", "10.0.1.2/24")), List.of()),
+                List.of(new ServiceInfo("web", "web", "vip", List.of(new Endpoint.VirtualIp("front", "10.0.1.2/24")),
+                                List.of(new ServiceSpec.PortConfig(null, "tcp", 80, 8080, "host"))),
                         new ServiceInfo("api", "api", "dnsrr", List.of(), List.of()),
                         new ServiceInfo("db", "db", "vip", List.of(new Endpoint.VirtualIp("back", "10.0.2.2/24")), List.of())));
     }
@@ -78,6 +80,14 @@ class NodePlanTest {
         var back = p.names().viewFor(p.dnsClients().get(Ipv4.of("10.0.2.5")));
         assertThat(back.resolve("db")).hasValue(List.of(Ipv4.of("10.0.2.2")));
         assertThat(back.resolve("web")).isEmpty();
+    }
+
+    @Test
+    void aHostModePortGoesToThisNodesAttachedTasksOnly() {
+        NodePlan p = plan(Map.of("w1", List.of(new NetworkAttachment("front", List.of("10.0.1.5/24"), null))));
+
+        assertThat(p.ports().text()).contains("tcp dport 8080 dnat to 10.0.1.5:80").doesNotContain("10.0.1.6");
+        assertThat(plan(Map.of()).ports().text()).doesNotContain("dport");
     }
 
     @Test
