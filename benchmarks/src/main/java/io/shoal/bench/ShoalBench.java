@@ -19,7 +19,8 @@ public final class ShoalBench {
             "       shoal-bench simulate [--nodes N] [--steps K] [--seed X]",
             "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]",
             "       shoal-bench networks [--tasks N] [--runs K]",
-            "       shoal-bench engine [--runs N] [--containers M]   (root: node engine vs raw runc)");
+            "       shoal-bench engine [--runs N] [--containers M]   (root: node engine vs raw runc)",
+            "       shoal-bench dataplane [--tasks N] [--services S] [--runs K] [--megabytes M]   (root: attach, VIPs, throughput)");
 
     private ShoalBench() {}
 
@@ -45,6 +46,9 @@ public final class ShoalBench {
                     return 0;
                 case "api":
                     ApiBench.main(rest);
+                    return 0;
+                case "dataplane":
+                    io.shoal.bench.dataplane.DataplaneCommand.run(rest, out);
                     return 0;
                 case "converge": return io.shoal.bench.converge.ConvergeCommand.run(rest, out, err);
                 case "-h":

@@ -25,7 +25,9 @@ import io.shoal.deploy.config.HostFacts;
 import io.shoal.deploy.config.NodeIdentity;
 import io.shoal.deploy.role.ManagerRole;
 import io.shoal.deploy.role.NodeEngine;
+import io.shoal.deploy.role.DataPlaneRole;
 import io.shoal.deploy.role.WorkerRole;
+import io.shoal.worker.net.NetworkSettings;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.state.JournalSchema;
 import java.nio.file.Files;
@@ -186,7 +188,8 @@ public final class Shoald implements Callable<Integer> {
                     LOG.info("api listening addr={}", b.localAddress());
                 }
             });
-            WorkerRole.start(ctx, ctx.getSystem(), daemon, engine.taskRuntime());
+            WorkerRole.start(ctx, ctx.getSystem(), daemon, DataPlaneRole.networked(engine.taskRuntime(), daemon,
+                    NetworkSettings.from(ctx.getSystem().settings().config()), settings.dataRoot()));
             WorkerRole.startLogServer(ctx, daemon, engine);
             if (membership.map(m -> m.nodeRole() == NodeRole.WORKER).orElse(false)) {
                 ctx.spawn(ManagerWatch.create(restart), "manager-watch");

@@ -12,6 +12,11 @@ import io.shoal.api.dispatch.DispatchProtocol.SessionRefused;
 import io.shoal.api.dispatch.DispatchProtocol.StatusAck;
 import io.shoal.api.dispatch.DispatchProtocol.TaskUpdate;
 import io.shoal.api.dispatch.DispatchProtocol.Wire;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.Peer;
+import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
+import io.shoal.api.model.Endpoint;
 
 /**
  * The dispatch protocol ⇄ protobuf, with a one-letter manifest per message. Plain Java: the Akka
@@ -68,7 +73,11 @@ public final class DispatchProto {
             AssignmentsP.Builder b = AssignmentsP.newBuilder().setSessionId(a.sessionId()).setComplete(a.complete())
                     .addAllRemoved(a.removed());
             a.tasks().forEach(t -> b.addTasks(AssignedTaskP.newBuilder().setTask(ModelProto.task(t.task()))
-                    .setServiceName(t.serviceName() == null ? "" : t.serviceName())));
+                    .setServiceName(t.serviceName() == null ? "" : t.serviceName())
+                    .addAllNetworks(NetworkProto.taskNetworks(t.task().id(), t.networks(), 0).getAttachmentsList())));
+            if (a.network() != null) {
+                b.setNetwork(networkView(a.network()));
+            }
             return b.build().toByteArray();
         }
         throw new IllegalArgumentException("cannot serialize " + m.getClass().getName());
@@ -107,8 +116,9 @@ public final class DispatchProto {
                 case "A": {
                     AssignmentsP p = AssignmentsP.parseFrom(bytes);
                     return new Assignments(p.getSessionId(), p.getComplete(), p.getTasksList().stream()
-                            .map(t -> new AssignedTask(ModelProto.task(t.getTask()), t.getServiceName())).toList(),
-                            p.getRemovedList());
+                            .map(t -> new AssignedTask(ModelProto.task(t.getTask()), t.getServiceName(),
+                                    NetworkProto.attachments(TaskNetworksP.newBuilder().addAllAttachments(t.getNetworksList()).build())))
+                            .toList(), p.getRemovedList(), p.hasNetwork() ? networkView(p.getNetwork()) : null);
                 }
                 default:
                     throw new IllegalArgumentException("unknown dispatch message manifest \"" + manifest + "\"");
@@ -116,5 +126,32 @@ public final class DispatchProto {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("corrupt dispatch message (manifest " + manifest + "): " + e.getMessage(), e);
         }
+    }
+
+    static NetworkViewP networkView(NetworkView v) {
+        NetworkViewP.Builder b = NetworkViewP.newBuilder();
+        for (NetworkInfo n : v.networks()) {
+            NetworkInfoP.Builder nb = NetworkInfoP.newBuilder().setId(n.id()).setName(n.name()).setVni(n.vni())
+                    .setSubnet(n.subnet()).setGateway(n.gateway()).setInternal(n.internal()).setIngress(n.ingress());
+            n.peers().forEach(p -> nb.addPeers(PeerP.newBuilder().setTaskId(p.taskId()).setServiceId(p.serviceId())
+                    .setNodeId(p.nodeId()).setNodeAddr(p.nodeAddr()).setAddress(p.address()).addAllAliases(p.aliases())
+                    .setReady(p.ready())));
+            b.addNetworks(nb);
+        }
+        v.services().forEach(s -> b.addServices(ServiceInfoP.newBuilder().setId(s.id()).setName(s.name())
+                .setEndpointMode(s.endpointMode()).setEndpoint(NetworkProto.serviceEndpoint(s.id(),
+                        new Endpoint(s.ports(), s.virtualIps()), 0).getEndpoint())));
+        return b.build();
+    }
+
+    static NetworkView networkView(NetworkViewP p) {
+        return new NetworkView(p.getNetworksList().stream().map(n -> new NetworkInfo(n.getId(), n.getName(), n.getVni(),
+                        n.getSubnet(), n.getGateway(), n.getInternal(), n.getIngress(), n.getPeersList().stream()
+                        .map(q -> new Peer(q.getTaskId(), q.getServiceId(), q.getNodeId(), q.getNodeAddr(), q.getAddress(),
+                                q.getAliasesList(), q.getReady())).toList())).toList(),
+                p.getServicesList().stream().map(s -> {
+                    Endpoint e = NetworkProto.endpoint(ServiceEndpointP.newBuilder().setEndpoint(s.getEndpoint()).build());
+                    return new ServiceInfo(s.getId(), s.getName(), s.getEndpointMode(), e.virtualIps(), e.ports());
+                }).toList());
     }
 }

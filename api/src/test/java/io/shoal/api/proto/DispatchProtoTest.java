@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.api.dispatch.DispatchProtocol;
+import io.shoal.api.model.Endpoint;
+import io.shoal.api.model.NetworkAttachment;
 import io.shoal.api.model.Node;
+import io.shoal.api.model.ServiceSpec;
 import io.shoal.api.model.Platform;
 import io.shoal.api.model.ResourceObject;
 import io.shoal.api.model.Task;
@@ -39,7 +42,20 @@ class DispatchProtoTest {
                 new DispatchProtocol.HeartbeatAck("sess"),
                 new DispatchProtocol.StatusAck("sess", 12),
                 new DispatchProtocol.Assignments("sess", true, List.of(new DispatchProtocol.AssignedTask(task, "web")), List.of()),
-                new DispatchProtocol.Assignments("sess", false, List.of(), List.of("t0", "t3")));
+                new DispatchProtocol.Assignments("sess", false, List.of(), List.of("t0", "t3")),
+                new DispatchProtocol.Assignments("sess", true, List.of(new DispatchProtocol.AssignedTask(task, "web",
+                        List.of(new NetworkAttachment("net1", List.of("10.0.1.5/24"), List.of("www")),
+                                new NetworkAttachment("net2", List.of("10.0.2.7/24"), null)))), List.of(), networkView()));
+    }
+
+    static DispatchProtocol.NetworkView networkView() {
+        return new DispatchProtocol.NetworkView(List.of(
+                new DispatchProtocol.NetworkInfo("net1", "front", 4097, "10.0.1.0/24", "10.0.1.1", false, false, List.of(
+                        new DispatchProtocol.Peer("t1", "s1", "n1", "10.99.0.2", "10.0.1.5/24", List.of("www"), true),
+                        new DispatchProtocol.Peer("t9", "s1", "n2", "10.99.0.3", "10.0.1.6/24", List.of(), false))),
+                new DispatchProtocol.NetworkInfo("net2", "back", 0, "10.0.2.0/24", "10.0.2.1", true, false, List.of())),
+                List.of(new DispatchProtocol.ServiceInfo("s1", "web", "vip", List.of(new Endpoint.VirtualIp("net1", "10.0.1.2/24")),
+                        List.of(new ServiceSpec.PortConfig(null, "tcp", 80, 30080, "ingress")))));
     }
 
     @ParameterizedTest

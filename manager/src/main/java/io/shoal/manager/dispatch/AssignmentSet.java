@@ -29,7 +29,7 @@ public final class AssignmentSet {
         for (Task t : s.tasks()) {
             if (t.nodeId() != null && t.status().state().compareTo(TaskState.ASSIGNED) >= 0) {
                 out.computeIfAbsent(t.nodeId(), k -> new ArrayList<>())
-                        .add(new AssignedTask(t, names.getOrDefault(t.serviceId(), t.serviceId())));
+                        .add(new AssignedTask(t, names.getOrDefault(t.serviceId(), t.serviceId()), s.networking().attachmentsOf(t.id())));
             }
         }
         return out;

@@ -122,7 +122,8 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         getContext().getLog().info("worker session opened node.id={} session={}", o.nodeId(), session.id);
         worker.tell(new DispatchProtocol.SessionOpened(session.id, settings.heartbeatPeriod().toMillis()));
         List<AssignedTask> tasks = AssignmentSet.byNode(snapshot.get()).getOrDefault(o.nodeId(), List.of());
-        session.update(tasks, clock.instant(), settings.fullSyncInterval()).ifPresent(worker::tell);
+        DispatchProtocol.NetworkView network = NodeNetworks.byNode(snapshot.get()).getOrDefault(o.nodeId(), DispatchProtocol.NetworkView.EMPTY);
+        session.update(tasks, network, clock.instant(), settings.fullSyncInterval()).ifPresent(worker::tell);
         getContext().ask(Result.class, state, settings.sessionTimeout(),
                 r -> new ClusterState.RegisterNode(o.description(), o.status(), o.nodeId(), narrow(r)),
                 (r, e) -> new Registered(o.nodeId(), cast(r), e));
@@ -207,8 +208,10 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
             lastFullSync = now;
         }
         Map<String, List<AssignedTask>> byNode = AssignmentSet.byNode(snapshot.get());
+        Map<String, DispatchProtocol.NetworkView> networks = NodeNetworks.byNode(snapshot.get());
         for (NodeSession s : sessions.values()) {
-            s.update(byNode.getOrDefault(s.nodeId, List.of()), now, settings.fullSyncInterval()).ifPresent(s.worker::tell);
+            s.update(byNode.getOrDefault(s.nodeId, List.of()), networks.getOrDefault(s.nodeId, DispatchProtocol.NetworkView.EMPTY),
+                    now, settings.fullSyncInterval()).ifPresent(s.worker::tell);
         }
     }
 

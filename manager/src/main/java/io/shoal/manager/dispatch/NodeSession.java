@@ -3,6 +3,7 @@ package io.shoal.manager.dispatch;
 import akka.actor.typed.ActorRef;
 import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
 import io.shoal.api.dispatch.DispatchProtocol.Assignments;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
 import io.shoal.api.dispatch.WorkerMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class NodeSession {
     private Instant lastSeen;
     private Map<String, Long> sent;
     private Instant lastComplete;
+    private NetworkView sentNetwork;
 
     NodeSession(String id, String nodeId, ActorRef<WorkerMessage> worker, Instant now) {
         this.id = id;
@@ -45,15 +47,17 @@ final class NodeSession {
 
     /**
      * The message that brings the worker up to date, if anything changed since the last one; the complete set
-     * when none was sent yet or the last one is older than {@code fullSync}.
+     * when none was sent yet or the last one is older than {@code fullSync}. The network view goes with the
+     * complete set, and with any message when it changed (another node's task started or stopped).
      */
-    Optional<Assignments> update(List<AssignedTask> current, Instant at, java.time.Duration fullSync) {
+    Optional<Assignments> update(List<AssignedTask> current, NetworkView network, Instant at, java.time.Duration fullSync) {
         Map<String, Long> now = new HashMap<>();
         current.forEach(a -> now.put(a.task().id(), a.task().version().index()));
         if (sent == null || lastComplete.plus(fullSync).isBefore(at)) {
             sent = now;
             lastComplete = at;
-            return Optional.of(new Assignments(id, true, List.copyOf(current), List.of()));
+            sentNetwork = network;
+            return Optional.of(new Assignments(id, true, List.copyOf(current), List.of(), network));
         }
         List<AssignedTask> changed = new ArrayList<>();
         for (AssignedTask a : current) {
@@ -70,7 +74,9 @@ final class NodeSession {
             }
         }
         sent = now;
-        return changed.isEmpty() && removed.isEmpty() ? Optional.empty()
-                : Optional.of(new Assignments(id, false, changed, removed));
+        NetworkView networkChange = network.equals(sentNetwork) ? null : network;
+        sentNetwork = network;
+        return changed.isEmpty() && removed.isEmpty() && networkChange == null ? Optional.empty()
+                : Optional.of(new Assignments(id, false, changed, removed, networkChange));
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ContainerPlan}: Command becomes the entrypoint and Args the cmd (as Docker maps a ContainerSpec),
  * limits become cgroup settings, bind and tmpfs mounts become host mounts and volume mounts named volumes,
  * and the service's health check goes to the engine, which runs it (over the image's) and judges health.
- * Containers get no network of their own until overlay networks are attached by the worker. An image that is
+ * A task on networks joins the namespace the worker's data plane prepared for it (worker.net); others get none. An image that is
  * not in the engine's store is pulled from its registry (anonymously: registry credentials are not carried in
  * the task yet), one pull per image at a time however many tasks wait for it; a failed pull rejects the task
  * with the registry's reason.
@@ -150,7 +150,8 @@ public final class EngineTaskRuntime implements TaskRuntime {
         }
         long quota = p.nanoCpus() <= 0 ? 0 : Math.max(1_000, p.nanoCpus() * CPU_PERIOD / 1_000_000_000L);
         HostConfig host = new HostConfig(p.memoryBytes(), 0, 0, quota, quota == 0 ? 0 : CPU_PERIOD, null, p.pidsLimit(),
-                p.capAdd(), p.capDrop(), false, null, p.sysctls(), null, p.readOnly(), tmpfs, binds, NetworkMode.none(),
+                p.capAdd(), p.capDrop(), false, null, p.sysctls(), null, p.readOnly(), tmpfs, binds,
+                p.netnsPath() == null ? NetworkMode.none() : new NetworkMode.Joined(p.netnsPath()),
                 p.init());
         return ContainerRequest.of(p.image(), config, host).withName(p.name()).withVolumes(volumes)
                 .withStopTimeout(p.stopGrace());

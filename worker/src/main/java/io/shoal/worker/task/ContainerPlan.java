@@ -14,13 +14,15 @@ import java.util.Map;
  * ({@code service.slot.taskid}, or {@code service.nodeid.taskid} for global services), its labels
  * ({@code com.docker.swarm.*} beside the spec's own), and the container spec's fields.
  * {@code entrypoint} is the spec's Command and {@code cmd} its Args, as Docker maps them; {@code healthcheck}
- * is the service's own (null: the image's applies).
+ * is the service's own (null: the image's applies). {@code netnsPath} is the network namespace the container joins
+ * (null: a namespace of its own with loopback only), set by {@link #withNetwork}.
  */
 public record ContainerPlan(String name, String image, Map<String, String> labels, List<String> env,
                             List<String> entrypoint, List<String> cmd, String dir, String user, String hostname,
                             List<TaskSpec.Mount> mounts, long memoryBytes, long nanoCpus, long pidsLimit,
                             boolean readOnly, boolean init, List<String> capAdd, List<String> capDrop,
-                            Map<String, String> sysctls, String stopSignal, Duration stopGrace, Healthcheck healthcheck) {
+                            Map<String, String> sysctls, String stopSignal, Duration stopGrace, Healthcheck healthcheck,
+                            String netnsPath) {
 
     public static final String SERVICE_NAME = "com.docker.swarm.service.name";
     public static final String SERVICE_ID = "com.docker.swarm.service.id";
@@ -51,7 +53,15 @@ public record ContainerPlan(String name, String image, Map<String, String> label
                 limits == null || limits.pids() == null ? 0 : limits.pids(),
                 Boolean.TRUE.equals(c.readOnly()), Boolean.TRUE.equals(c.init()), list(c.capabilityAdd()),
                 list(c.capabilityDrop()), c.sysctls() == null ? Map.of() : c.sysctls(), c.stopSignal(),
-                grace(t.spec()), HealthChecks.own(t.spec()));
+                grace(t.spec()), HealthChecks.own(t.spec()), null);
+    }
+
+    /** The same container joining the namespace at {@code netnsPath}, with {@code resolvConf} as its /etc/resolv.conf. */
+    public ContainerPlan withNetwork(String netnsPath, java.nio.file.Path resolvConf) {
+        List<TaskSpec.Mount> all = new java.util.ArrayList<>(mounts);
+        all.add(new TaskSpec.Mount("bind", resolvConf.toString(), "/etc/resolv.conf", true));
+        return new ContainerPlan(name, image, labels, env, entrypoint, cmd, dir, user, hostname, List.copyOf(all), memoryBytes,
+                nanoCpus, pidsLimit, readOnly, init, capAdd, capDrop, sysctls, stopSignal, stopGrace, healthcheck, netnsPath);
     }
 
     /** The task's stop grace period (Docker's 10 s when unset). */

@@ -14,6 +14,13 @@ import java.util.concurrent.CompletionStage;
  */
 public interface TaskRuntime {
 
+    /**
+     * The assignments as they arrive, before any runner acts on them, for a runtime that prepares more than the
+     * container (the data plane takes the tasks' network attachments); cheap, called on the agent's thread.
+     */
+    default void assigned(io.shoal.api.dispatch.DispatchProtocol.Assignments assignments) {
+    }
+
     /** Makes the image usable here (pulling it if the runtime can); {@link TaskRuntimeException.NoSuchImage} if not. */
     void prepare(String image);
 

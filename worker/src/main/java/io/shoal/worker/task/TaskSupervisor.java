@@ -86,6 +86,7 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
     }
 
     private Behavior<Command> onAssign(Assign a) {
+        runtime.assigned(a.assignments());
         if (!listed) {
             early.add(a.assignments());
         } else {

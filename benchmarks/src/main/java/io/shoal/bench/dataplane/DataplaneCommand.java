@@ -1,0 +1,215 @@
+package io.shoal.bench.dataplane;
+
+import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
+import io.shoal.api.dispatch.DispatchProtocol.Assignments;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.Peer;
+import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
+import io.shoal.api.model.Endpoint;
+import io.shoal.api.model.NetworkAttachment;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskState;
+import io.shoal.api.model.TaskStatus;
+import io.shoal.api.model.Version;
+import io.shoal.bench.dataplane.linux.BenchNamespaces;
+import io.shoal.net.ipam.Ipv4;
+import io.shoal.net.lb.Backend;
+import io.shoal.net.lb.NftRenderer;
+import io.shoal.net.lb.NftTable;
+import io.shoal.net.lb.ServiceVip;
+import io.shoal.net.linux.IpBatchLinks;
+import io.shoal.net.linux.IpNetns;
+import io.shoal.net.linux.NftNetfilter;
+import io.shoal.net.plan.NetnsName;
+import io.shoal.net.plan.Naming;
+import io.shoal.worker.net.DataPlane;
+import io.shoal.worker.net.DataPlaneSettings;
+import io.shoal.worker.net.linux.NetnsSockets;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code shoal-bench dataplane [--tasks N] [--services S] [--runs K] [--megabytes M]} (root): the worker's data
+ * plane on two "hosts" (namespaces joined by a veth underlay) of its own. Prints the time to attach each of N
+ * tasks to an overlay (namespace, veth, address, route, VIP table: what happens before a container starts; median,
+ * p90), the time to render and load the VIP rules of S services (3 backends each) into a task namespace (median of
+ * K), and TCP throughput from a task on one host to a task on the other across the VXLAN (a Java sender and
+ * receiver, M MiB). Removes everything it made, even on failure.
+ */
+public final class DataplaneCommand {
+    static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+    static final String UNDER_A = "10.203.0.1";
+    static final String UNDER_B = "10.203.0.2";
+
+    private DataplaneCommand() {}
+
+    public static void run(String[] args, PrintStream out) throws Exception {
+        int tasks = 50;
+        int services = 1000;
+        int runs = 5;
+        int megabytes = 1024;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i]);
+            }
+            int v = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--tasks" -> tasks = v;
+                case "--services" -> services = v;
+                case "--runs" -> runs = v;
+                case "--megabytes" -> megabytes = v;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (tasks < 1 || tasks > 1000 || services < 1 || services > 4000 || runs < 1) {
+            throw new IllegalArgumentException("--tasks 1..1000, --services 1..4000, --runs >= 1");
+        }
+        try (BenchNamespaces ns = new BenchNamespaces()) {
+            List<NetnsName> hosts = ns.hosts(UNDER_A, UNDER_B);
+            Path dir = Files.createTempDirectory(ns.prefix);
+            Naming naming = new Naming("b" + ns.id.substring(0, 3));
+            DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir);
+            DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir);
+            try {
+                NetworkView view = view(tasks);
+                List<AssignedTask> onA = new ArrayList<>();
+                for (int i = 0; i < tasks; i++) {
+                    onA.add(task("t" + i, address(i)));
+                }
+                a.assigned(new Assignments("s", true, onA, List.of(), view));
+                b.assigned(new Assignments("s", true, List.of(task("srv", "10.0.100.10/20")), List.of(), view));
+                a.settle();
+                b.settle();
+                NetnsName server = netns(b.attach("srv").orElseThrow());
+                List<Long> micros = new ArrayList<>();
+                NetnsName client = null;
+                for (int i = 0; i < tasks; i++) {
+                    long start = System.nanoTime();
+                    NetnsName attached = netns(a.attach("t" + i).orElseThrow());
+                    micros.add((System.nanoTime() - start) / 1000);
+                    client = client == null ? attached : client;
+                }
+                Collections.sort(micros);
+                out.printf("attach.tasks=%d%n", tasks);
+                out.printf("attach.median_ms=%.1f%n", micros.get(micros.size() / 2) / 1000.0);
+                out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
+                vips(services, runs, client, hosts.get(0), out);
+                if (megabytes > 0) {
+                    throughput(client, server, megabytes, out);
+                }
+            } finally {
+                a.close();
+                b.close();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
+        DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir.resolve(node), Optional.of(host),
+                List.of(), 53);
+        return new DataPlane(s, new IpBatchLinks(Optional.of(host)), new IpNetns(), new NftNetfilter(Optional.of(host)),
+                new NetnsSockets(host));
+    }
+
+    private static NetnsName netns(DataPlane.Attachment a) {
+        return new NetnsName(Path.of(a.netnsPath()).getFileName().toString());
+    }
+
+    private static String address(int i) {
+        return Ipv4.of("10.0.96.10").plus(i) + "/20";
+    }
+
+    private static NetworkView view(int tasks) {
+        List<Peer> peers = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            peers.add(new Peer("t" + i, "web", "A", UNDER_A, address(i), List.of(), true));
+        }
+        peers.add(new Peer("srv", "srv", "B", UNDER_B, "10.0.100.10/20", List.of(), true));
+        return new NetworkView(List.of(new NetworkInfo("bench", "bench", 4500, "10.0.96.0/20", "10.0.96.1", false, false, peers)),
+                List.of(new ServiceInfo("web", "web", "vip", List.of(new Endpoint.VirtualIp("bench", "10.0.96.2/20")), List.of()),
+                        new ServiceInfo("srv", "srv", "vip", List.of(new Endpoint.VirtualIp("bench", "10.0.96.3/20")), List.of())));
+    }
+
+    private static AssignedTask task(String id, String address) {
+        Task t = new Task(id, new Version(1), T, T, null, id, 1L, "n", new TaskStatus(T, TaskState.ASSIGNED, "", null, null),
+                TaskState.RUNNING, 1);
+        return new AssignedTask(t, id, List.of(new NetworkAttachment("bench", List.of(address), null)));
+    }
+
+    private static void vips(int services, int runs, NetnsName taskNs, NetnsName host, PrintStream out) {
+        List<ServiceVip> vips = new ArrayList<>();
+        Ipv4 base = Ipv4.of("10.1.0.0");
+        for (int i = 0; i < services; i++) {
+            Ipv4 vip = base.plus(i);
+            vips.add(new ServiceVip("s" + i, vip, List.of(Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i)),
+                    Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 1)), Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 2)))));
+        }
+        NftNetfilter nft = new NftNetfilter(Optional.of(host));
+        List<Long> render = new ArrayList<>();
+        List<Long> load = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            long start = System.nanoTime();
+            NftTable table = NftRenderer.vips("shoal_vip", vips);
+            render.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            nft.replace(Optional.of(taskNs), table);
+            load.add(System.nanoTime() - start);
+        }
+        Collections.sort(render);
+        Collections.sort(load);
+        out.printf("vips.services=%d%n", services);
+        out.printf("vips.render_median_ms=%.1f%n", render.get(runs / 2) / 1e6);
+        out.printf("vips.load_median_ms=%.1f%n", load.get(runs / 2) / 1e6);
+    }
+
+    /** A Java receiver in the server task's namespace, a Java sender in the client's: bytes across the VXLAN. */
+    private static void throughput(NetnsName client, NetnsName server, int megabytes, PrintStream out) throws Exception {
+        InetAddress srv = InetAddress.getByName("10.0.100.10");
+        try (ServerSocket listen = new NetnsSockets(server).open(() -> new ServerSocket(5001, 1, srv))) {
+            Thread receiver = new Thread(() -> {
+                try (Socket s = listen.accept(); InputStream in = s.getInputStream()) {
+                    byte[] buf = new byte[1 << 16];
+                    while (in.read(buf) >= 0) {
+                        // drain
+                    }
+                } catch (Exception e) {
+                    // the sender reports failures
+                }
+            }, "bench-receiver");
+            receiver.start();
+            try (Socket s = new NetnsSockets(client).open(() -> {
+                Socket c = new Socket();
+                c.connect(new InetSocketAddress(srv, 5001), 5000);
+                return c;
+            })) {
+                byte[] buf = new byte[1 << 20];
+                OutputStream o = s.getOutputStream();
+                long start = System.nanoTime();
+                for (int i = 0; i < megabytes; i++) {
+                    o.write(buf);
+                }
+                s.shutdownOutput();
+                receiver.join();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("throughput.megabytes=%d%n", megabytes);
+                out.printf("throughput.gbit_per_s=%.2f%n", megabytes * 8.0 * 1.048576 / 1000 / seconds);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.shoal.bench.dataplane.linux;
+
+import io.shoal.net.linux.IpNetns;
+import io.shoal.net.plan.NetnsName;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The namespaces of one {@code shoal-bench dataplane} run, all under a random prefix: two "hosts" joined by a veth
+ * underlay, processes started inside namespaces, and their removal (processes, then every namespace of the prefix)
+ * even when the run failed.
+ */
+public final class BenchNamespaces implements AutoCloseable {
+    public final String prefix;
+    public final String id;
+    private final List<Process> processes = new ArrayList<>();
+
+    public BenchNamespaces() {
+        SecureRandom r = new SecureRandom();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(r.nextInt(36)));
+        }
+        id = s.toString();
+        prefix = "shoalbench-" + id + "-";
+    }
+
+    /** Two host namespaces with addresses {@code underA}/{@code underB} on a veth between them. */
+    public List<NetnsName> hosts(String underA, String underB) throws IOException, InterruptedException {
+        NetnsName a = new NetnsName(prefix + "ha");
+        NetnsName b = new NetnsName(prefix + "hb");
+        run("ip", "netns", "add", a.value());
+        run("ip", "netns", "add", b.value());
+        run("ip", "-n", a.value(), "link", "add", "under", "type", "veth", "peer", "name", "under", "netns", b.value());
+        run("ip", "-n", a.value(), "addr", "add", underA + "/24", "dev", "under");
+        run("ip", "-n", b.value(), "addr", "add", underB + "/24", "dev", "under");
+        run("ip", "-n", a.value(), "link", "set", "under", "up");
+        run("ip", "-n", b.value(), "link", "set", "under", "up");
+        return List.of(a, b);
+    }
+
+    /** Starts {@code sh -c script} inside {@code ns}; {@link #close()} kills it. */
+    public Process start(NetnsName ns, String script, Path log) throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "exec", ns.value(), "sh", "-c", script).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Runs {@code sh -c script} inside {@code ns} to its end; its output. */
+    public String exec(NetnsName ns, String script) throws IOException, InterruptedException {
+        return run("ip", "netns", "exec", ns.value(), "sh", "-c", script);
+    }
+
+    private static String run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", argv) + ": " + out.strip());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        IpNetns netns = new IpNetns();
+        for (NetnsName ns : netns.list()) {
+            if (ns.value().startsWith(prefix)) {
+                netns.delete(ns);
+            }
+        }
+    }
+}

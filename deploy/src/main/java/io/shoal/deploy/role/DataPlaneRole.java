@@ -1,0 +1,53 @@
+package io.shoal.deploy.role;
+
+import io.shoal.manager.http.docker.DaemonInfo;
+import io.shoal.net.linux.IpBatchLinks;
+import io.shoal.net.linux.IpNetns;
+import io.shoal.net.linux.NftNetfilter;
+import io.shoal.worker.net.DataPlane;
+import io.shoal.worker.net.HostSockets;
+import io.shoal.worker.net.NetworkSettings;
+import io.shoal.worker.net.NetworkedTaskRuntime;
+import io.shoal.worker.task.TaskRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's data plane, wired with the Linux adapters (ip -batch, ip netns, nft -f) in the daemon's own
+ * network namespace: the task runtime it returns attaches each task to its networks before its container is
+ * created. Without iproute2 and nftables, or with {@code shoal.worker.network.enabled = off}, tasks run as before,
+ * with no network, and the reason is logged once.
+ */
+public final class DataPlaneRole {
+    private static final Logger LOG = LoggerFactory.getLogger(DataPlaneRole.class);
+
+    private DataPlaneRole() {}
+
+    public static TaskRuntime networked(TaskRuntime runtime, DaemonInfo daemon, NetworkSettings settings, Path dataRoot) {
+        if (!settings.enabled()) {
+            LOG.info("data plane disabled by shoal.worker.network.enabled");
+            return runtime;
+        }
+        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/sbin/ip"))
+                || !Files.isExecutable(Path.of("/usr/sbin/nft"))) {
+            LOG.warn("data plane unavailable reason={}", "iproute2 or nftables missing: apt-get install -y iproute2 nftables");
+            return runtime;
+        }
+        try {
+            Path forward = Path.of("/proc/sys/net/ipv4/ip_forward");
+            if (Files.exists(forward) && Files.readString(forward).strip().equals("0")) {
+                LOG.warn("data plane: net.ipv4.ip_forward=0, published ports and egress of task networks will not work "
+                        + "(sysctl -w net.ipv4.ip_forward=1); traffic between tasks does not need it");
+            }
+            DataPlane plane = new DataPlane(settings.forNode(daemon.nodeId(), daemon.advertiseAddr(), dataRoot),
+                    new IpBatchLinks(Optional.empty()), new IpNetns(), new NftNetfilter(Optional.empty()), HostSockets.CURRENT);
+            return new NetworkedTaskRuntime(runtime, plane);
+        } catch (Exception e) {
+            LOG.warn("data plane unavailable reason={}", e.getMessage());
+            return runtime;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.shoal.manager.dispatch;
+
+import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.Peer;
+import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
+import io.shoal.api.model.Endpoint;
+import io.shoal.api.model.Network;
+import io.shoal.api.model.NetworkAttachment;
+import io.shoal.api.model.Node;
+import io.shoal.api.model.Service;
+import io.shoal.api.model.ServiceSpec;
+import io.shoal.api.model.Task;
+import io.shoal.api.model.TaskState;
+import io.shoal.manager.network.Networking;
+import io.shoal.manager.state.StateSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each node's {@link NetworkView}: the networks its live tasks join, with every live task on them across the
+ * cluster (its address, node and that node's underlay address), and the services with an endpoint there. A
+ * task is live from {@code assigned} until it stops (desired or observed past {@code running}); it is
+ * {@code ready} for traffic only while observed {@code running} (a task with a health check stays
+ * {@code starting} until healthy and fails when unhealthy, so unhealthy tasks are never ready). Pure: one pass
+ * over a snapshot.
+ */
+public final class NodeNetworks {
+    private NodeNetworks() {}
+
+    public static Map<String, NetworkView> byNode(StateSnapshot s) {
+        Networking net = s.networking();
+        Map<String, String> nodeAddr = new HashMap<>();
+        for (Node n : s.nodes()) {
+            nodeAddr.put(n.id(), n.status() == null || n.status().addr() == null ? "" : n.status().addr());
+        }
+        Map<String, List<Peer>> peersByNetwork = new HashMap<>();
+        Map<String, Set<String>> networksByNode = new HashMap<>();
+        for (Task t : s.tasks()) {
+            if (!live(t)) {
+                continue;
+            }
+            for (NetworkAttachment a : net.attachmentsOf(t.id())) {
+                if (a.addresses() == null || a.addresses().isEmpty()) {
+                    continue;
+                }
+                peersByNetwork.computeIfAbsent(a.networkId(), k -> new ArrayList<>()).add(new Peer(t.id(), t.serviceId(),
+                        t.nodeId(), nodeAddr.getOrDefault(t.nodeId(), ""), a.addresses().get(0), a.aliases(),
+                        t.status().state() == TaskState.RUNNING));
+                networksByNode.computeIfAbsent(t.nodeId(), k -> new LinkedHashSet<>()).add(a.networkId());
+            }
+        }
+        Map<String, NetworkView> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : networksByNode.entrySet()) {
+            List<NetworkInfo> networks = new ArrayList<>();
+            for (String id : e.getValue()) {
+                net.network(id).ifPresent(n -> networks.add(info(n, peersByNetwork.getOrDefault(id, List.of()))));
+            }
+            out.put(e.getKey(), new NetworkView(networks, services(s, e.getValue())));
+        }
+        return out;
+    }
+
+    static boolean live(Task t) {
+        return t.nodeId() != null && t.desiredState().compareTo(TaskState.RUNNING) <= 0
+                && t.status().state().compareTo(TaskState.ASSIGNED) >= 0 && t.status().state().compareTo(TaskState.RUNNING) <= 0;
+    }
+
+    private static NetworkInfo info(Network n, List<Peer> peers) {
+        String subnet = n.pools() == null || n.pools().isEmpty() ? "" : n.pools().get(0).subnet();
+        String gateway = n.pools() == null || n.pools().isEmpty() || n.pools().get(0).gateway() == null ? "" : n.pools().get(0).gateway();
+        return new NetworkInfo(n.id(), n.spec().name(), n.vni() == null ? 0 : n.vni(), subnet, gateway, n.spec().internal(),
+                n.spec().ingress(), peers);
+    }
+
+    /** Services with a VIP on one of {@code networks} or tasks there (dnsrr), in the snapshot's order. */
+    private static List<ServiceInfo> services(StateSnapshot s, Set<String> networks) {
+        Set<String> withTasks = new LinkedHashSet<>();
+        for (Task t : s.tasks()) {
+            if (live(t) && s.networking().attachmentsOf(t.id()).stream().anyMatch(a -> networks.contains(a.networkId()))) {
+                withTasks.add(t.serviceId());
+            }
+        }
+        List<ServiceInfo> out = new ArrayList<>();
+        for (Service v : s.services()) {
+            Endpoint e = s.networking().endpointOf(v.id());
+            List<Endpoint.VirtualIp> vips = e.virtualIps().stream().filter(p -> networks.contains(p.networkId())).toList();
+            if (vips.isEmpty() && !withTasks.contains(v.id())) {
+                continue;
+            }
+            ServiceSpec.EndpointSpec spec = v.spec().endpointSpec();
+            String mode = spec == null || spec.mode() == null || spec.mode().isEmpty() ? "vip" : spec.mode();
+            out.add(new ServiceInfo(v.id(), v.spec().name(), mode, vips, e.ports()));
+        }
+        return out;
+    }
+}

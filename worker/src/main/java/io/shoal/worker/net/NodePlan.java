@@ -1,0 +1,186 @@
+package io.shoal.worker.net;
+
+import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
+import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.Peer;
+import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
+import io.shoal.api.model.Endpoint;
+import io.shoal.api.model.NetworkAttachment;
+import io.shoal.net.dns.NameDirectory;
+import io.shoal.net.dns.NetworkNames;
+import io.shoal.net.ipam.Cidr;
+import io.shoal.net.ipam.Ipv4;
+import io.shoal.net.lb.Backend;
+import io.shoal.net.lb.NftRenderer;
+import io.shoal.net.lb.NftTable;
+import io.shoal.net.lb.PublishedPort;
+import io.shoal.api.model.ServiceSpec;
+import java.util.Optional;
+import io.shoal.net.lb.ServiceVip;
+import io.shoal.net.plan.HostNetworks;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.NetnsName;
+import io.shoal.net.plan.Naming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What this node's data plane should be, from the managers' {@link NetworkView} and the local tasks whose
+ * namespace exists (pure): the {@link HostNetworks} for the planner (a network is on the host while one of
+ * its local tasks is attached; remote endpoints are the other nodes' tasks on it), each local task's VIP
+ * table (services with a VIP on a network the task joins, backends their ready tasks there), the DNS names
+ * of each network and each local task's networks by address, and the node's isolation and egress tables.
+ */
+public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, NameDirectory names,
+                       Map<Ipv4, List<String>> dnsClients, List<Ipv4> dnsAddresses, NftTable isolation, NftTable egress,
+                       NftTable ports) {
+
+    public static final String VIP_TABLE = "shoal_vip";
+    public static final String ISOLATION_TABLE = "shoal_isolation";
+    public static final String EGRESS_TABLE = "shoal_egress";
+    public static final String PORTS_TABLE = "shoal_ports";
+
+    /**
+     * @param attached each local task with a namespace, and its attachments (from its assignment)
+     * @param netns the namespace name of a local task
+     */
+    public static NodePlan of(String nodeId, Ipv4 underlay, Naming naming, NetworkView view,
+                              Map<String, List<NetworkAttachment>> attached, Function<String, NetnsName> netns) {
+        Map<String, NetworkInfo> networks = new LinkedHashMap<>();
+        view.networks().forEach(n -> networks.put(n.id(), n));
+        Map<String, List<HostNetworks.LocalEndpoint>> local = new LinkedHashMap<>();
+        Map<Ipv4, List<String>> clients = new LinkedHashMap<>();
+        Map<String, NftTable> vipTables = new LinkedHashMap<>();
+        for (Map.Entry<String, List<NetworkAttachment>> task : attached.entrySet()) {
+            List<String> joined = new ArrayList<>();
+            List<NetworkAttachment> own = task.getValue();
+            for (int i = 0; i < own.size(); i++) {
+                NetworkAttachment a = own.get(i);
+                if (!networks.containsKey(a.networkId()) || a.addresses() == null || a.addresses().isEmpty()) {
+                    continue;
+                }
+                Ipv4 address = address(a.addresses().get(0));
+                local.computeIfAbsent(a.networkId(), k -> new ArrayList<>()).add(new HostNetworks.LocalEndpoint(
+                        task.getKey(), netns.apply(task.getKey()), new IfName("eth" + i), address));
+                clients.computeIfAbsent(address, k -> new ArrayList<>()).add(a.networkId());
+                joined.add(a.networkId());
+            }
+            vipTables.put(task.getKey(), NftRenderer.vips(VIP_TABLE, vips(view, joined)));
+        }
+        List<HostNetworks.Network> hostNetworks = new ArrayList<>();
+        List<IfName> bridges = new ArrayList<>();
+        List<IfName> internal = new ArrayList<>();
+        List<NftRenderer.Egress> egress = new ArrayList<>();
+        List<Ipv4> dns = new ArrayList<>();
+        Map<String, NetworkNames> names = new LinkedHashMap<>();
+        for (Map.Entry<String, List<HostNetworks.LocalEndpoint>> e : local.entrySet()) {
+            NetworkInfo n = networks.get(e.getKey());
+            Cidr subnet = Cidr.of(n.subnet());
+            Ipv4 gateway = Ipv4.of(n.gateway());
+            List<HostNetworks.RemoteEndpoint> remote = new ArrayList<>();
+            if (n.vni() > 0) {
+                for (Peer p : n.peers()) {
+                    if (!p.nodeId().equals(nodeId) && !p.nodeAddr().isEmpty()) {
+                        remote.add(new HostNetworks.RemoteEndpoint(address(p.address()), Ipv4.of(p.nodeAddr())));
+                    }
+                }
+            }
+            hostNetworks.add(new HostNetworks.Network(n.id(), subnet, gateway, n.vni() > 0 ? OptionalInt.of(n.vni())
+                    : OptionalInt.empty(), n.internal(), e.getValue(), remote));
+            IfName bridge = naming.bridge(n.id());
+            bridges.add(bridge);
+            if (n.internal()) {
+                internal.add(bridge);
+            } else {
+                egress.add(new NftRenderer.Egress(subnet, bridge));
+            }
+            dns.add(gateway);
+            names.put(n.id(), names(view, n));
+        }
+        return new NodePlan(new HostNetworks(underlay, hostNetworks), vipTables, new NameDirectory(names), clients, dns,
+                NftRenderer.isolation(ISOLATION_TABLE, naming.prefix() + "b", bridges, internal),
+                NftRenderer.egress(EGRESS_TABLE, egress),
+                NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet()), Optional.empty()));
+    }
+
+    /**
+     * Published ports DNATed on this node to its own ready tasks of the service (host mode: by definition; ingress
+     * mode: the routing mesh to other nodes' tasks needs a node address on the ingress network, which the managers
+     * do not allocate yet, so an ingress port answers on the nodes that run one of its tasks).
+     */
+    private static List<PublishedPort> ports(String nodeId, NetworkView view, Set<String> attached) {
+        List<PublishedPort> out = new ArrayList<>();
+        for (ServiceInfo s : view.services()) {
+            for (ServiceSpec.PortConfig p : s.ports()) {
+                if (p.publishedPort() == null || p.publishedPort() < 1 || p.targetPort() == null || p.targetPort() < 1) {
+                    continue;
+                }
+                boolean ingress = !"host".equals(p.publishMode());
+                Map<String, Backend> local = new LinkedHashMap<>();
+                for (NetworkInfo n : view.networks()) {
+                    if (ingress && !n.ingress()) {
+                        continue;
+                    }
+                    n.peers().stream().filter(q -> q.serviceId().equals(s.id()) && q.nodeId().equals(nodeId)
+                                    && attached.contains(q.taskId()))
+                            .forEach(q -> local.putIfAbsent(q.taskId(), new Backend(address(q.address()), q.ready())));
+                }
+                if (!local.isEmpty()) {
+                    out.add(new PublishedPort("udp".equals(p.protocol()) ? PublishedPort.Protocol.UDP : PublishedPort.Protocol.TCP,
+                            p.publishedPort(), p.targetPort(), ingress ? PublishedPort.Mode.INGRESS : PublishedPort.Mode.HOST,
+                            List.copyOf(local.values())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code 10.0.1.5/24} or {@code 10.0.1.5} → the address. */
+    static Ipv4 address(String cidrOrAddress) {
+        int slash = cidrOrAddress.indexOf('/');
+        return Ipv4.of(slash < 0 ? cidrOrAddress : cidrOrAddress.substring(0, slash));
+    }
+
+    private static List<ServiceVip> vips(NetworkView view, List<String> joined) {
+        List<ServiceVip> out = new ArrayList<>();
+        for (ServiceInfo s : view.services()) {
+            for (Endpoint.VirtualIp vip : s.virtualIps()) {
+                if (!joined.contains(vip.networkId()) || !"vip".equals(s.endpointMode())) {
+                    continue;
+                }
+                List<Backend> backends = new ArrayList<>();
+                view.networks().stream().filter(n -> n.id().equals(vip.networkId())).flatMap(n -> n.peers().stream())
+                        .filter(p -> p.serviceId().equals(s.id()))
+                        .forEach(p -> backends.add(new Backend(address(p.address()), p.ready())));
+                out.add(new ServiceVip(s.id(), address(vip.addr()), backends));
+            }
+        }
+        return out;
+    }
+
+    private static NetworkNames names(NetworkView view, NetworkInfo n) {
+        List<NetworkNames.Service> services = new ArrayList<>();
+        for (ServiceInfo s : view.services()) {
+            List<Peer> tasks = n.peers().stream().filter(p -> p.serviceId().equals(s.id())).toList();
+            var vip = s.virtualIps().stream().filter(v -> v.networkId().equals(n.id())).map(v -> address(v.addr())).findFirst();
+            if (tasks.isEmpty() && vip.isEmpty()) {
+                continue;
+            }
+            Set<String> aliases = new LinkedHashSet<>();
+            tasks.forEach(p -> aliases.addAll(p.aliases()));
+            boolean dnsrr = "dnsrr".equals(s.endpointMode());
+            services.add(new NetworkNames.Service(s.name(), List.copyOf(aliases),
+                    dnsrr ? NetworkNames.EndpointMode.DNSRR : NetworkNames.EndpointMode.VIP, dnsrr ? java.util.Optional.empty() : vip,
+                    tasks.stream().filter(Peer::ready).map(p -> address(p.address())).toList()));
+        }
+        List<NetworkNames.Container> containers = n.peers().stream()
+                .map(p -> new NetworkNames.Container(p.taskId(), List.of(), address(p.address()))).toList();
+        return new NetworkNames(n.id(), services, containers);
+    }
+}
