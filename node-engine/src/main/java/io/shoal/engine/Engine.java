@@ -185,8 +185,20 @@ public final class Engine implements AutoCloseable {
         return images.list();
     }
 
+    /** The image a name points at, else the named image whose id is or starts with {@code reference}. */
     public java.util.Optional<Image> image(String reference) throws IOException {
-        return images.resolve(reference(reference));
+        ImageReference.Parsed parsed = ImageReference.parse(reference);
+        if (parsed instanceof ImageReference.Parsed.Valid valid) {
+            Optional<Image> named = images.resolve(valid.reference());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        Optional<Image> byId = images.findById(reference);
+        if (byId.isEmpty() && parsed instanceof ImageReference.Parsed.Invalid invalid) {
+            throw EngineException.invalid(invalid.reason());
+        }
+        return byId;
     }
 
     /** Gives {@code target} to the image {@code source} names (Docker's {@code tag}); returns the image. */
@@ -202,8 +214,15 @@ public final class Engine implements AutoCloseable {
      * {@link ImageStore#deleteIfUnused}).
      */
     public ImageRemoval removeImage(String reference, boolean force) throws IOException {
-        ImageReference ref = reference(reference);
-        Image image = images.resolve(ref).orElseThrow(() -> EngineException.notFound("No such image: " + reference));
+        ImageReference.Parsed parsed = ImageReference.parse(reference);
+        Optional<Image> named = parsed instanceof ImageReference.Parsed.Valid valid
+                ? images.resolve(valid.reference()) : Optional.empty();
+        if (named.isEmpty()) {
+            Image byId = image(reference).orElseThrow(() -> EngineException.notFound("No such image: " + reference));
+            return removeById(byId, force);
+        }
+        ImageReference ref = ((ImageReference.Parsed.Valid) parsed).reference();
+        Image image = named.get();
         boolean lastName = image.tags().size() <= 1;
         for (ContainerRecord c : containers.list(true)) {
             if (!force && lastName && c.imageId().equals(image.id().toString())) {
@@ -213,14 +232,49 @@ public final class Engine implements AutoCloseable {
             }
         }
         List<String> untagged = images.untag(ref) ? List.of(ref.toString()) : List.of();
+        return new ImageRemoval(untagged, deleteIfUnused(image));
+    }
+
+    /**
+     * Docker's {@code rmi ID}: removes every name of the image, then the image. Refused when several names hold it
+     * or a stopped container uses it, unless {@code force}; a running (or paused) container's image is never removed.
+     */
+    private ImageRemoval removeById(Image image, boolean force) throws IOException {
+        String shortId = image.id().hex().substring(0, 12);
+        if (!force && image.tags().size() > 1) {
+            throw EngineException.conflict("conflict: unable to delete " + shortId
+                    + " (must be forced) - image is referenced in multiple repositories");
+        }
+        for (ContainerRecord c : containers.list(true)) {
+            if (c.imageId().equals(image.id().toString())) {
+                boolean live = c.state() == io.shoal.engine.container.State.RUNNING
+                        || c.state() == io.shoal.engine.container.State.PAUSED;
+                if (live || !force) {
+                    throw EngineException.conflict("conflict: unable to delete " + shortId + (live
+                            ? " (cannot be forced) - image is being used by running container "
+                            : " (must be forced) - image is being used by stopped container ") + c.id().substring(0, 12));
+                }
+            }
+        }
+        List<String> untagged = new java.util.ArrayList<>();
+        for (String name : image.tags()) {
+            ImageReference ref = ImageReference.of(name);
+            if (images.untag(ref)) {
+                untagged.add(ref.toString());
+            }
+        }
+        return new ImageRemoval(untagged, deleteIfUnused(image));
+    }
+
+    /** Deletes {@code image} when no name and no container holds it; its id if deleted. */
+    private List<String> deleteIfUnused(Image image) throws IOException {
         imageUse.writeLock().lock();
         try {
             Set<Digest> inUse = new HashSet<>();
             for (ContainerRecord c : containers.list(true)) {
                 inUse.add(Digest.parse(c.imageId()));
             }
-            boolean deleted = images.deleteIfUnused(image, inUse);
-            return new ImageRemoval(untagged, deleted ? List.of(image.id().toString()) : List.of());
+            return images.deleteIfUnused(image, inUse) ? List.of(image.id().toString()) : List.of();
         } finally {
             imageUse.writeLock().unlock();
         }
@@ -238,9 +292,10 @@ public final class Engine implements AutoCloseable {
 
     /** Pushes the local image {@code reference} to the registry its name points at. */
     public PushResult push(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
-        image(reference).orElseThrow(() -> EngineException.notFound("An image does not exist locally with the tag: "
+        ImageReference ref = reference(reference);
+        images.resolve(ref).orElseThrow(() -> EngineException.notFound("An image does not exist locally with the tag: "
                 + reference));
-        return pusher.push(reference(reference), auth, progress);
+        return pusher.push(ref, auth, progress);
     }
 
     /** The image store, for the registry client ({@code registry.ImagePuller}/{@code ImagePusher}) to pull into. */

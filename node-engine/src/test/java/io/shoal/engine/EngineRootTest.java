@@ -106,6 +106,29 @@ class EngineRootTest {
     }
 
     @Test
+    void imagesAreFoundAndRemovedByIdAsDockerdDoes() throws Exception {
+        Image busybox = engine.image("localhost/busybox").orElseThrow();
+        String shortId = busybox.id().hex().substring(0, 12);
+        assertThat(engine.image(shortId)).contains(busybox);
+        assertThat(engine.image(busybox.id().toString())).contains(busybox);
+        assertThat(engine.image("0123456789ab")).isEmpty();
+        engine.tagImage(shortId, "localhost/by-id:1");
+        assertThatThrownBy(() -> engine.removeImage(shortId, false)).hasMessageContaining(
+                "unable to delete " + shortId + " (must be forced) - image is referenced in multiple repositories");
+        String id = engine.create(ContainerRequest.of("localhost/by-id:1", ContainerConfig.of(List.of("/bin/sleep", "60")),
+                HostConfig.defaults()));
+        engine.start(id);
+        assertThatThrownBy(() -> engine.removeImage(shortId, true))
+                .hasMessageContaining("(cannot be forced) - image is being used by running container " + id.substring(0, 12));
+        engine.stop(id, Duration.ofSeconds(5));
+        assertThat(engine.removeImage(shortId, true)).as("names go, the stopped container keeps the image")
+                .isEqualTo(new ImageRemoval(List.of("localhost/busybox:latest", "localhost/by-id:1"), List.of()));
+        assertThat(engine.image(shortId)).as("no name: not listed").isEmpty();
+        assertThat(engine.imageStore().layers().has(busybox.diffIds().get(0))).isTrue();
+        engine.remove(id, false);
+    }
+
+    @Test
     void removingTheLastNameOfAnUnusedImageDeletesItsBlobsAndTheLayersNoOtherImageHas() throws Exception {
         byte[] base = TestImages.busyboxLayer();
         byte[] top = new Tars().dir("data", 0755).file("data/only-in-two", 0644, "two").bytes();

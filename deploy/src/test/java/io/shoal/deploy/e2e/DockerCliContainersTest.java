@@ -133,6 +133,11 @@ class DockerCliContainersTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         try {
             ok("load", "-i", dir.resolve("image/busybox.tar").toString());
+            String imageId = ok("image", "inspect", "--format", "{{.Id}}", "busybox:latest").trim();
+            String shortId = imageId.substring("sha256:".length(), "sha256:".length() + 12);
+            assertThat(ok("image", "inspect", "--format", "{{.Id}}", shortId).trim()).as("found by id").isEqualTo(imageId);
+            ok("tag", shortId, "busybox:by-id");
+            assertThat(ok("rmi", "busybox:by-id")).as("another name holds it").isEqualTo("Untagged: busybox:by-id\n");
             String name = "127.0.0.1:" + port + "/shoal/busybox:e2e";
             ok("tag", "busybox:latest", name);
             String pushed = eventually(() -> {

@@ -2,6 +2,7 @@ package io.shoal.engine.content;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.engine.EngineException;
 import io.shoal.engine.image.Descriptor;
 import io.shoal.engine.image.ImageConfig;
 import io.shoal.engine.image.ImageReference;
@@ -80,6 +81,24 @@ public final class ImageStore {
             return blobs.has(d) ? Optional.of(read(d)) : Optional.empty();
         }
         return manifest == null ? Optional.empty() : Optional.of(read(Digest.parse(manifest)));
+    }
+
+    /**
+     * The named image whose id (config digest) is {@code text} or starts with it, {@code sha256:} optional, as
+     * dockerd finds {@code docker rmi 35ecab0df5fd}. Empty when none matches or {@code text} is not hex; an
+     * ambiguous prefix is an {@link io.shoal.engine.EngineException} naming it.
+     */
+    public synchronized Optional<Image> findById(String text) throws IOException {
+        String hex = text.startsWith("sha256:") ? text.substring("sha256:".length()) : text;
+        if (hex.isEmpty() || hex.length() > 64 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return Optional.empty();
+        }
+        List<Image> found = list().stream().filter(i -> i.id().hex().startsWith(hex)).toList();
+        if (found.size() > 1) {
+            throw EngineException.invalid("image id prefix " + text + " is ambiguous: it matches "
+                    + found.size() + " images");
+        }
+        return found.stream().findFirst();
     }
 
     public synchronized List<Image> list() throws IOException {

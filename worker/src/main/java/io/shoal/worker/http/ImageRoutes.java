@@ -78,9 +78,7 @@ final class ImageRoutes extends AllDirectives {
                 find(path);
                 ImageRemoval removal = engine.untag(path, Query.flag(q, "force"));
                 ArrayNode out = NodeJson.array();
-                if (!removal.untagged().isEmpty()) {
-                    out.addObject().put("Untagged", path);
-                }
+                removal.untagged().forEach(name -> out.addObject().put("Untagged", ImageReference.of(name).familiar()));
                 removal.deleted().forEach(id -> out.addObject().put("Deleted", id));
                 return Blocking.json(200, out);
             }));
