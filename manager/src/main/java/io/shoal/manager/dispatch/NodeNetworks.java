@@ -16,6 +16,7 @@ import io.shoal.manager.network.Networking;
 import io.shoal.manager.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class NodeNetworks {
         }
         Map<String, List<Peer>> peersByNetwork = new HashMap<>();
         Map<String, Set<String>> networksByNode = new HashMap<>();
+        Map<String, Set<String>> networksByService = new HashMap<>();
         for (Task t : s.tasks()) {
             if (!live(t)) {
                 continue;
@@ -53,6 +55,7 @@ public final class NodeNetworks {
                         t.nodeId(), nodeAddr.getOrDefault(t.nodeId(), ""), a.addresses().get(0), a.aliases(),
                         t.status().state() == TaskState.RUNNING));
                 networksByNode.computeIfAbsent(t.nodeId(), k -> new LinkedHashSet<>()).add(a.networkId());
+                networksByService.computeIfAbsent(t.serviceId(), k -> new HashSet<>()).add(a.networkId());
             }
         }
         Map<String, NetworkView> out = new LinkedHashMap<>();
@@ -61,7 +64,7 @@ public final class NodeNetworks {
             for (String id : e.getValue()) {
                 net.network(id).ifPresent(n -> networks.add(info(n, peersByNetwork.getOrDefault(id, List.of()))));
             }
-            out.put(e.getKey(), new NetworkView(networks, services(s, e.getValue())));
+            out.put(e.getKey(), new NetworkView(networks, services(s, e.getValue(), networksByService)));
         }
         return out;
     }
@@ -78,19 +81,13 @@ public final class NodeNetworks {
                 n.spec().ingress(), peers);
     }
 
-    /** Services with a VIP on one of {@code networks} or tasks there (dnsrr), in the snapshot's order. */
-    private static List<ServiceInfo> services(StateSnapshot s, Set<String> networks) {
-        Set<String> withTasks = new LinkedHashSet<>();
-        for (Task t : s.tasks()) {
-            if (live(t) && s.networking().attachmentsOf(t.id()).stream().anyMatch(a -> networks.contains(a.networkId()))) {
-                withTasks.add(t.serviceId());
-            }
-        }
+    /** Services with a VIP on one of {@code networks} or live tasks there (dnsrr), in the snapshot's order. */
+    private static List<ServiceInfo> services(StateSnapshot s, Set<String> networks, Map<String, Set<String>> networksByService) {
         List<ServiceInfo> out = new ArrayList<>();
         for (Service v : s.services()) {
             Endpoint e = s.networking().endpointOf(v.id());
             List<Endpoint.VirtualIp> vips = e.virtualIps().stream().filter(p -> networks.contains(p.networkId())).toList();
-            if (vips.isEmpty() && !withTasks.contains(v.id())) {
+            if (vips.isEmpty() && networksByService.getOrDefault(v.id(), Set.of()).stream().noneMatch(networks::contains)) {
                 continue;
             }
             ServiceSpec.EndpointSpec spec = v.spec().endpointSpec();
