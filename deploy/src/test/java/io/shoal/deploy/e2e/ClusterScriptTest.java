@@ -32,27 +32,21 @@ class ClusterScriptTest {
 
     @TempDir
     Path dir;
+    ClusterScript cluster;
     Path state;
-    Path dist;
 
     @BeforeEach
     void rootOnly() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root for network namespaces");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")) || Files.isExecutable(Path.of("/bin/jq")), "SKIPPED: jq missing (apt-get install jq)");
-        state = dir.resolve("cluster");
-        dist = dir.resolve("dist");
-        Files.createDirectories(dist.resolve("bin"));
-        Path shoald = dist.resolve("bin/shoald");
-        Files.writeString(shoald, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.shoal.deploy.Shoald \"$@\"\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(shoald, PosixFilePermissions.fromString("rwxr-xr-x"));
+        cluster = ClusterScript.prepare(dir, BRIDGE, PREFIX, SUBNET);
+        state = cluster.state;
     }
 
     @AfterEach
     void down() throws Exception {
         if (state != null) {
-            Result r = script("down");
+            ClusterScript.Result r = cluster.script("down");
             assertThat(r.code()).as(r.output()).isZero();
             assertNothingLeft();
         }
@@ -60,17 +54,17 @@ class ClusterScriptTest {
 
     @Test
     void threeHostsJoinTheSwarmAndDownLeavesNothing() throws Exception {
-        Result up = script("up", "3");
-        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + logs()).isZero();
+        ClusterScript.Result up = cluster.script("up", "3");
+        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
 
         Api api = new Api(MANAGER);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         JsonNode nodes = api.get("/nodes").json();
-        while (readyCount(nodes) < 3 && System.nanoTime() < deadline) {
+        while (ClusterScript.readyCount(nodes) < 3 && System.nanoTime() < deadline) {
             Thread.sleep(500);
             nodes = api.get("/nodes").json();
         }
-        assertThat(readyCount(nodes)).as(nodes.toString() + logs()).isEqualTo(3);
+        assertThat(ClusterScript.readyCount(nodes)).as(nodes.toString() + cluster.logs()).isEqualTo(3);
         List<String> roles = new ArrayList<>();
         List<String> addrs = new ArrayList<>();
         nodes.forEach(n -> {
@@ -96,7 +90,7 @@ class ClusterScriptTest {
         assertThat(swarm.path("JoinTokens").path("Worker").asText()).matches("SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}");
         assertThat(swarm.path("TLSInfo").path("TrustRoot").asText()).startsWith("-----BEGIN CERTIFICATE-----");
 
-        Result status = script("status");
+        ClusterScript.Result status = cluster.script("status");
         assertThat(status.output()).contains("h3", "running");
     }
 
@@ -109,59 +103,59 @@ class ClusterScriptTest {
      */
     @Test
     void servicesRunAsContainersAcrossHostsAndMoveWhenAWorkerDies() throws Exception {
-        Result up = script("up", "3");
-        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + logs()).isZero();
-        Result image = run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
+        ClusterScript.Result up = cluster.script("up", "3");
+        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
+        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
         assertThat(image.code()).as(image.output()).isZero();
         Api manager = new Api(MANAGER);
         for (int k = 1; k <= 3; k++) {
             Api.Reply loaded = host(k).postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
             assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         }
-        await("3 ready nodes", () -> readyCount(manager.get("/nodes").json()) == 3);
+        cluster.await("3 ready nodes", 90, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
 
         Api.Reply created = manager.post("/services/create", """
                 {"Name": "web", "Mode": {"Replicated": {"Replicas": 6}},
                  "TaskTemplate": {"ContainerSpec": {"Image": "busybox:latest", "Command": ["sleep", "600"],
                                                     "StopGracePeriod": 1000000000}}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        await("two web containers on each host", () -> webContainers(1) == 2 && webContainers(2) == 2 && webContainers(3) == 2);
+        cluster.await("two web containers on each host", 90, () -> webContainers(1) == 2 && webContainers(2) == 2 && webContainers(3) == 2);
 
         setReplicas(manager, "web", 9);
-        await("three web containers on each host", () -> webContainers(1) == 3 && webContainers(2) == 3 && webContainers(3) == 3);
+        cluster.await("three web containers on each host", 90, () -> webContainers(1) == 3 && webContainers(2) == 3 && webContainers(3) == 3);
 
         String h3 = nodeIdOf(manager, "10.78.0.3");
         setAvailability(manager, h3, "drain");
-        await("h3 drained, its tasks on h1 and h2", () -> webContainers(3) == 0 && webContainers(1) + webContainers(2) == 9);
+        cluster.await("h3 drained, its tasks on h1 and h2", 90, () -> webContainers(3) == 0 && webContainers(1) + webContainers(2) == 9);
         setAvailability(manager, h3, "active");
         // Pause keeps a node's tasks where they are while new ones go elsewhere.
         String h1 = nodeIdOf(manager, "10.78.0.1");
         List<String> onH1 = webContainerIds(1);
         setAvailability(manager, h1, "pause");
         setReplicas(manager, "web", 12);
-        await("three more web containers, none on paused h1", () -> webContainers(1) + webContainers(2) + webContainers(3) == 12);
+        cluster.await("three more web containers, none on paused h1", 90, () -> webContainers(1) + webContainers(2) + webContainers(3) == 12);
         assertThat(webContainerIds(1)).isEqualTo(onH1);
         setAvailability(manager, h1, "active");
         setReplicas(manager, "web", 9);
-        await("back to 9 web containers", () -> webContainers(1) + webContainers(2) + webContainers(3) == 9
+        cluster.await("back to 9 web containers", 90, () -> webContainers(1) + webContainers(2) + webContainers(3) == 9
                 && runningTasks(manager, "web") == 9);
 
         long killed = System.nanoTime();
-        assertThat(script("kill", "2").code()).isZero();
-        await("h2's tasks running on h1 and h3", () -> webContainers(1) + webContainers(3) == 9);
+        assertThat(cluster.script("kill", "2").code()).isZero();
+        cluster.await("h2's tasks running on h1 and h3", 90, () -> webContainers(1) + webContainers(3) == 9);
         System.out.printf("ClusterScriptTest: a dead worker's tasks ran elsewhere %.1f s after kill -9%n",
                 (System.nanoTime() - killed) / 1e9);
-        Result revived = script("revive", "2");
-        assertThat(revived.code()).as(revived.output() + logs()).isZero();
-        await("h2 back and ready", () -> readyCount(manager.get("/nodes").json()) == 3);
-        await("the tasks replaced while h2 was away no longer run on it", () -> webContainers(2) == 0);
+        ClusterScript.Result revived = cluster.script("revive", "2");
+        assertThat(revived.code()).as(revived.output() + cluster.logs()).isZero();
+        cluster.await("h2 back and ready", 90, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
+        cluster.await("the tasks replaced while h2 was away no longer run on it", 90, () -> webContainers(2) == 0);
         assertThat(webContainers(1) + webContainers(3)).isEqualTo(9);
 
         List<String> before = webContainerIds(3);
-        assertThat(script("kill", "1").code()).isZero();
-        assertThat(script("revive", "1").code()).as(logs()).isZero();
-        await("the manager back with 3 ready nodes", () -> readyCount(manager.get("/nodes").json()) == 3);
-        await("9 running tasks after the manager's restart", () -> runningTasks(manager, "web") == 9);
+        assertThat(cluster.script("kill", "1").code()).isZero();
+        assertThat(cluster.script("revive", "1").code()).as(cluster.logs()).isZero();
+        cluster.await("the manager back with 3 ready nodes", 90, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
+        cluster.await("9 running tasks after the manager's restart", 90, () -> runningTasks(manager, "web") == 9);
         assertThat(webContainerIds(3)).as("a manager restart restarts nothing on the workers").isEqualTo(before);
 
         Api.Reply flaky = manager.post("/services/create", """
@@ -169,25 +163,25 @@ class ClusterScriptTest {
                  "TaskTemplate": {"ContainerSpec": {"Image": "busybox:latest", "Command": ["sh", "-c", "exit 3"]},
                                   "RestartPolicy": {"Condition": "on-failure", "Delay": 0, "MaxAttempts": 2}}}""");
         assertThat(flaky.status()).as(flaky.body()).isEqualTo(201);
-        await("flaky failed three times (the first run and 2 restarts)", () -> failedTasks(manager, "flaky") == 3);
+        cluster.await("flaky failed three times (the first run and 2 restarts)", 90, () -> failedTasks(manager, "flaky") == 3);
         Thread.sleep(2000);
         assertThat(failedTasks(manager, "flaky")).as("no fourth attempt").isEqualTo(3);
 
         // A graceful stop of the manager (SIGTERM) closes its journal after the cluster state stopped writing.
         long managerPid = Long.parseLong(Files.readString(state.resolve("h1.pid")).strip());
-        assertThat(run("kill", "-TERM", Long.toString(managerPid)).code()).isZero();
-        await("the manager stopped", () -> !Files.exists(Path.of("/proc/" + managerPid)));
+        assertThat(ClusterScript.run("kill", "-TERM", Long.toString(managerPid)).code()).isZero();
+        cluster.await("the manager stopped", 90, () -> !Files.exists(Path.of("/proc/" + managerPid)));
         assertThat(Files.readString(state.resolve("h1.log"))).doesNotContain("JournalFailureException", "Database is already closed");
         List<String> workers = webContainerIds(3);
-        assertThat(script("revive", "1").code()).as(logs()).isZero();
-        await("the manager back with 3 ready nodes and 9 running tasks",
-                () -> readyCount(manager.get("/nodes").json()) == 3 && runningTasks(manager, "web") == 9);
+        assertThat(cluster.script("revive", "1").code()).as(cluster.logs()).isZero();
+        cluster.await("the manager back with 3 ready nodes and 9 running tasks", 90,
+                () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3 && runningTasks(manager, "web") == 9);
         assertThat(webContainerIds(3)).as("nothing restarted on the workers").isEqualTo(workers);
 
         assertThat(manager.delete("/services/web").status()).isEqualTo(200);
         assertThat(manager.delete("/services/flaky").status()).isEqualTo(200);
         try {
-            await("no service container left on any host", () -> allContainers(1) + allContainers(2) + allContainers(3) == 0);
+            cluster.await("no service container left on any host", 90, () -> allContainers(1) + allContainers(2) + allContainers(3) == 0);
         } catch (AssertionError e) {
             StringBuilder left = new StringBuilder();
             for (int k = 1; k <= 3; k++) {
@@ -267,40 +261,9 @@ class ClusterScriptTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                // a host restarting does not answer for a moment
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 90 s: " + what + logs());
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static int readyCount(JsonNode nodes) {
-        int ready = 0;
-        for (JsonNode n : nodes) {
-            if ("ready".equals(n.path("Status").path("State").asText())) {
-                ready++;
-            }
-        }
-        return ready;
-    }
-
     private void assertNothingLeft() throws Exception {
-        assertThat(run("ip", "netns", "list").output()).doesNotContain(PREFIX);
-        assertThat(run("ip", "link", "show", BRIDGE).code()).isNotZero();
+        assertThat(ClusterScript.run("ip", "netns", "list").output()).doesNotContain(PREFIX);
+        assertThat(ClusterScript.run("ip", "link", "show", BRIDGE).code()).isNotZero();
         assertThat(state).doesNotExist();
         List<String> ours = new ArrayList<>();
         try (var procs = Files.list(Path.of("/proc"))) {
@@ -318,34 +281,4 @@ class ClusterScriptTest {
         assertThat(ours).isEmpty();
     }
 
-    private String logs() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (int k = 1; k <= 3; k++) {
-            Path log = state.resolve("h" + k + ".log");
-            if (Files.exists(log)) {
-                List<String> lines = Files.readAllLines(log);
-                b.append("\n--- h").append(k).append(".log (last 30 lines)\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
-            }
-        }
-        return b.toString();
-    }
-
-    private Result script(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("cluster").toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--state-dir", state.toString(), "--bridge", BRIDGE, "--subnet", SUBNET, "--netns-prefix", PREFIX));
-        if (args[0].equals("up")) {
-            cmd.addAll(List.of("--dist", dist.toString()));
-        }
-        return run(cmd.toArray(String[]::new));
-    }
-
-    record Result(int code, String output) {}
-
-    private static Result run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.waitFor(), out);
-    }
 }

@@ -36,8 +36,7 @@ class OverlayClusterTest {
 
     @TempDir
     Path dir;
-    Path state;
-    Path dist;
+    ClusterScript cluster;
     final List<String> nodeIds = new ArrayList<>();
 
     @BeforeEach
@@ -45,19 +44,12 @@ class OverlayClusterTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root for network namespaces");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")) || Files.isExecutable(Path.of("/bin/jq")), "SKIPPED: jq missing");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nft")), "SKIPPED: nftables missing");
-        state = dir.resolve("cluster");
-        dist = dir.resolve("dist");
-        Files.createDirectories(dist.resolve("bin"));
-        Path shoald = dist.resolve("bin/shoald");
-        Files.writeString(shoald, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.shoal.deploy.Shoald \"$@\"\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(shoald, PosixFilePermissions.fromString("rwxr-xr-x"));
+        cluster = ClusterScript.prepare(dir, BRIDGE, PREFIX, SUBNET);
     }
 
     @AfterEach
     void down() throws Exception {
-        if (state == null) {
+        if (cluster == null) {
             return;
         }
         Api manager = new Api(MANAGER);
@@ -69,11 +61,11 @@ class OverlayClusterTest {
             }
         }
         try {
-            await("task namespaces removed with their containers", () -> taskNamespaces().isEmpty());
+            cluster.await("task namespaces removed with their containers", 120, () -> taskNamespaces().isEmpty());
         } finally {
-            Result r = script("down");
+            ClusterScript.Result r = cluster.script("down");
             List<String> leaked = taskNamespaces();
-            leaked.forEach(ns -> run("ip", "netns", "delete", ns));
+            leaked.forEach(ns -> ClusterScript.run("ip", "netns", "delete", ns));
             assertThat(r.code()).as(r.output()).isZero();
             assertThat(leaked).as("task namespaces left").isEmpty();
         }
@@ -81,16 +73,16 @@ class OverlayClusterTest {
 
     @Test
     void tasksReachAServiceOnOtherHostsByNameThroughItsVipAndNotAnotherNetwork() throws Exception {
-        Result up = script("up", "3");
-        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + logs()).isZero();
-        Result image = run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
+        ClusterScript.Result up = cluster.script("up", "3");
+        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
+        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
         assertThat(image.code()).as(image.output()).isZero();
         Api manager = new Api(MANAGER);
         for (int k = 1; k <= 3; k++) {
             Api.Reply loaded = new Api("http://10.76.0." + k + ":2375").postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
             assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         }
-        await("3 ready nodes", () -> readyCount(manager.get("/nodes").json()) == 3);
+        cluster.await("3 ready nodes", 120, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
         manager.get("/nodes").json().forEach(n -> nodeIds.add(n.path("ID").asText()));
         for (String network : List.of("front", "other")) {
             Api.Reply n = manager.post("/networks/create", "{\"Name\": \"" + network + "\", \"Driver\": \"overlay\"}");
@@ -99,14 +91,14 @@ class OverlayClusterTest {
         create(manager, "web", 3, "front", "mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www",
                 ", \"Placement\": {\"MaxReplicas\": 1}");
         create(manager, "lone", 1, "other", "mkdir -p /www && echo lone > /www/index.html && exec httpd -f -p 8080 -h /www", "");
-        await("web and lone running", () -> running(manager, "web") == 3 && running(manager, "lone") == 1);
+        cluster.await("web and lone running", 120, () -> running(manager, "web") == 3 && running(manager, "lone") == 1);
         create(manager, "client", 1, "front", String.join("; ",
                 "nslookup web", "nslookup tasks.web", "nslookup lone",
                 "for i in $(seq 1 40); do echo \"GOT $(wget -q -O - http://web:8080/)\"; done",
                 "LONE=$(nslookup tasks.lone 2>/dev/null | grep -c Address)",
                 "echo \"LONE_ADDRESSES $LONE\"", "echo DONE", "exec sleep 600"), "");
 
-        await("client finished", () -> manager.get("/services/client/logs?stdout=1&stderr=1").body().contains("DONE"));
+        cluster.await("client finished", 120, () -> manager.get("/services/client/logs?stdout=1&stderr=1").body().contains("DONE"));
         String out = manager.get("/services/client/logs?stdout=1&stderr=1").body();
         String vip = vipOf(manager, "web");
         assertThat(out).as(out).contains("Address: " + vip);
@@ -159,78 +151,12 @@ class OverlayClusterTest {
     /** Namespaces of this cluster's task attachments ({@code shoal-<node id[0:12]>-<task id>}). */
     private List<String> taskNamespaces() {
         List<String> out = new ArrayList<>();
-        for (String line : run("ip", "netns", "list").output().split("\n")) {
+        for (String line : ClusterScript.run("ip", "netns", "list").output().split("\n")) {
             String name = line.strip().split("\\s+")[0];
             if (nodeIds.stream().anyMatch(id -> name.startsWith("shoal-" + id.substring(0, Math.min(12, id.length())) + "-"))) {
                 out.add(name);
             }
         }
         return out;
-    }
-
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                // not yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 120 s: " + what + logs());
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static int readyCount(JsonNode nodes) {
-        int ready = 0;
-        for (JsonNode n : nodes) {
-            if ("ready".equals(n.path("Status").path("State").asText())) {
-                ready++;
-            }
-        }
-        return ready;
-    }
-
-    private String logs() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (int k = 1; k <= 3; k++) {
-            Path log = state.resolve("h" + k + ".log");
-            if (Files.exists(log)) {
-                List<String> lines = Files.readAllLines(log);
-                b.append("\n--- h").append(k).append(".log (last 20 lines)\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
-            }
-        }
-        return b.toString();
-    }
-
-    private Result script(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("cluster").toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--state-dir", state.toString(), "--bridge", BRIDGE, "--subnet", SUBNET, "--netns-prefix", PREFIX));
-        if (args[0].equals("up")) {
-            cmd.addAll(List.of("--dist", dist.toString()));
-        }
-        return run(cmd.toArray(String[]::new));
-    }
-
-    record Result(int code, String output) {}
-
-    private static Result run(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(p.waitFor(), out);
-        } catch (Exception e) {
-            return new Result(-1, e.toString());
-        }
     }
 }
