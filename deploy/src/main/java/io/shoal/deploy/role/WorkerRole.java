@@ -11,7 +11,6 @@ import io.shoal.worker.engine.EngineTaskOutput;
 import io.shoal.worker.logs.LogServer;
 import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.http.EngineAdapter;
-import io.shoal.worker.http.ImageTransfer;
 import io.shoal.worker.http.NodeEndpoints;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,10 +29,10 @@ public final class WorkerRole {
 
     /**
      * This node's Docker endpoints over its engine (503s when the engine could not be opened), with their state
-     * under {@code DATA_ROOT/docker}. Pulls and pushes answer 501 until a registry client is plugged in here.
+     * under {@code DATA_ROOT/docker}; pulls and pushes go through the engine's registry client.
      */
     public static List<Route> nodeEndpoints(ActorSystem<?> system, NodeEngine engine, Path dataRoot) {
-        return engine.engine().map(e -> NodeEndpoints.create(system, new EngineAdapter(e), ImageTransfer.through(e),
+        return engine.engine().map(EngineAdapter::new).map(a -> NodeEndpoints.create(system, a, a,
                 dataRoot.resolve("docker")).routes()).orElse(NodeEndpoints.unavailable("see the daemon's log"));
     }
 

@@ -4,6 +4,10 @@ import io.shoal.engine.content.ImageRemoval;
 import io.shoal.api.error.ApiException;
 import io.shoal.engine.Engine;
 import io.shoal.engine.EngineException;
+import io.shoal.engine.registry.AuthConfig;
+import io.shoal.engine.registry.ProgressListener;
+import io.shoal.engine.registry.PullResult;
+import io.shoal.engine.registry.PushResult;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
 import io.shoal.engine.content.Image;
@@ -26,7 +30,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** {@link EnginePort} over the node engine's facade: the same calls, with its failures given Docker's status codes. */
-public final class EngineAdapter implements EnginePort {
+public final class EngineAdapter implements EnginePort, ImageTransfer {
     private final Engine engine;
 
     public EngineAdapter(Engine engine) {
@@ -156,6 +160,25 @@ public final class EngineAdapter implements EnginePort {
     @Override
     public List<Image> loadDockerArchive(InputStream archive) {
         return io(() -> engine.loadDockerArchive(archive));
+    }
+
+    /** Registry failures keep their own status (a {@code RegistryException} is an {@link IOException}). */
+    @Override
+    public PullResult pull(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+        try {
+            return engine.pull(reference, auth, progress);
+        } catch (RuntimeException e) {
+            throw classify(e);
+        }
+    }
+
+    @Override
+    public PushResult push(String reference, AuthConfig auth, ProgressListener progress) throws IOException {
+        try {
+            return engine.push(reference, auth, progress);
+        } catch (RuntimeException e) {
+            throw classify(e);
+        }
     }
 
     @Override

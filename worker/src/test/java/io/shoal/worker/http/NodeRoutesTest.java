@@ -1,5 +1,10 @@
 package io.shoal.worker.http;
 
+import io.shoal.engine.registry.PushResult;
+import io.shoal.engine.registry.PullResult;
+import io.shoal.engine.registry.ProgressListener;
+import io.shoal.engine.registry.AuthConfig;
+import io.shoal.api.error.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.typed.ActorSystem;
@@ -30,6 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The node's Docker routes over a real HTTP binding and a fake engine: shapes, errors and Docker's run protocol. */
 class NodeRoutesTest {
+    /** A node without a registry client: both routes answer 501 with this reason. */
+    private static final ImageTransfer NO_REGISTRY = new ImageTransfer() {
+        @Override
+        public PullResult pull(String reference, AuthConfig auth, ProgressListener progress) {
+            throw new ApiException(501, "pulling " + reference + " is not available on this node: no registry client is configured");
+        }
+
+        @Override
+        public PushResult push(String reference, AuthConfig auth, ProgressListener progress) {
+            throw new ApiException(501, "pushing " + reference + " is not available on this node: no registry client is configured");
+        }
+    };
+
     @TempDir
     Path state;
     ActorSystem<Void> system;
@@ -41,7 +59,7 @@ class NodeRoutesTest {
     @BeforeEach
     void bind() throws Exception {
         system = ActorSystem.create(Behaviors.empty(), "node-routes-test");
-        endpoints = NodeEndpoints.create(system, engine, ImageTransfer.unavailable(), state);
+        endpoints = NodeEndpoints.create(system, engine, NO_REGISTRY, state);
         binding = Http.get(system).newServerAt("127.0.0.1", 0).bind(endpoints.routes().get(0))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
