@@ -298,7 +298,10 @@ public final class Engine implements AutoCloseable {
         return pusher.push(ref, auth, progress);
     }
 
-    /** The image store, for the registry client ({@code registry.ImagePuller}/{@code ImagePusher}) to pull into. */
+    /**
+     * The image store, for inspection (tests). Pulls, loads and creations must go through this facade: it holds the
+     * lock that keeps a concurrent {@code rmi} from deleting a layer they just found.
+     */
     public ImageStore imageStore() {
         return images;
     }
