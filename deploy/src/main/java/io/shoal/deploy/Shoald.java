@@ -1,44 +1,49 @@
 package io.shoal.deploy;
 
 import akka.Done;
+import akka.actor.Address;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
-import akka.actor.Address;
 import akka.cluster.typed.Join;
 import akka.cluster.typed.JoinSeedNodes;
 import io.shoal.api.identity.NodeRole;
-import io.shoal.deploy.membership.MembershipFile;
-import io.shoal.deploy.membership.ManagerWatch;
-import io.shoal.deploy.membership.PeerRecorder;
-import io.shoal.deploy.membership.NodeMembership;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import io.shoal.api.model.Node;
+import io.shoal.api.model.ResourceObject;
 import io.shoal.deploy.config.DaemonConfig;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.deploy.config.EngineLabels;
+import io.shoal.deploy.config.GenericResources;
 import io.shoal.deploy.config.HostFacts;
+import io.shoal.deploy.config.LiveDescription;
 import io.shoal.deploy.config.NodeIdentity;
+import io.shoal.deploy.membership.ManagerWatch;
+import io.shoal.deploy.membership.MembershipFile;
+import io.shoal.deploy.membership.NodeMembership;
+import io.shoal.deploy.membership.PeerRecorder;
+import io.shoal.deploy.role.DataPlaneRole;
 import io.shoal.deploy.role.ManagerRole;
 import io.shoal.deploy.role.NodeEngine;
-import io.shoal.deploy.role.DataPlaneRole;
 import io.shoal.deploy.role.WorkerRole;
-import io.shoal.worker.net.NetworkSettings;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.manager.state.JournalSchema;
+import io.shoal.worker.net.NetworkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code shoald}: the Shoal daemon. One JVM, one Akka Cluster node: {@code manager} and {@code worker}
@@ -72,6 +77,11 @@ public final class Shoald implements Callable<Integer> {
             description = "A label of this node's engine, as dockerd's --label (repeatable); constraints read it as engine.labels.KEY.")
     List<String> labels = new java.util.ArrayList<>();
 
+    @Option(names = "--node-generic-resource", paramLabel = "KIND=VALUE",
+            description = "A generic resource this node offers, as dockerd's --node-generic-resource (repeatable): KIND=COUNT "
+                    + "(e.g. ssd=2) or KIND=ID once per id (e.g. gpu=GPU-0); services reserve them with --generic-resource.")
+    List<String> genericResources = new java.util.ArrayList<>();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Shoald()).execute(args);
         if (code != 0) {
@@ -83,6 +93,7 @@ public final class Shoald implements Callable<Integer> {
     public Integer call() throws Exception {
         DaemonSettings settings;
         java.util.Map<String, String> engineLabels;
+        List<ResourceObject.GenericResource> generic;
         try {
             settings = new DaemonSettings(dataRoot.toAbsolutePath(), DaemonSettings.HostPort.parse("--api-addr", apiAddr),
                     DaemonSettings.HostPort.parse("--cluster-addr", clusterAddr), advertiseAddr);
@@ -92,6 +103,7 @@ public final class Shoald implements Callable<Integer> {
                 }
             }
             engineLabels = EngineLabels.parse(labels);
+            generic = GenericResources.parse(genericResources);
             if (advertiseAddr != null && !advertiseAddr.matches("[0-9a-fA-F.:]+")) {
                 throw new IllegalArgumentException("--advertise-addr: expected an IP address, got \"" + advertiseAddr + "\"");
             }
@@ -106,6 +118,7 @@ public final class Shoald implements Callable<Integer> {
                 : "0.0.0.0".equals(settings.clusterAddr().host()) ? HostFacts.defaultAdvertiseAddr() : settings.clusterAddr().host();
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
                 host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString(), engineLabels);
+        LiveDescription description = new LiveDescription(daemon, generic, HostFacts::read);
 
         try (NodeEngine engine = NodeEngine.open(settings.dataRoot(), insecureRegistries)) {
             // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.
@@ -117,7 +130,7 @@ public final class Shoald implements Callable<Integer> {
                 LOG.info("shoald starting node.id={} data-root={} api={} cluster={} advertise={} roles={}", nodeId,
                         settings.dataRoot(), settings.apiAddr(), settings.clusterAddr(), advertise, roles);
                 AtomicReference<NodeMembership.Restart> restart = new AtomicReference<>(NodeMembership.Restart.NONE);
-                ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, engine, membership, restart), "shoal",
+                ActorSystem<Void> system = ActorSystem.create(guardian(settings, daemon, description, engine, membership, restart), "shoal",
                         DaemonConfig.build(settings, advertise, roles));
                 // Inside the coordinated shutdown, which a SIGTERM's JVM hook waits for: the main thread may not
                 // get to run again before the JVM halts. A restart for a new membership keeps the engine open.
@@ -151,7 +164,8 @@ public final class Shoald implements Callable<Integer> {
         Files.createDirectories(dir);
     }
 
-    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon, NodeEngine engine,
+    private static Behavior<Void> guardian(DaemonSettings settings, DaemonInfo daemon, Supplier<Node.Description> description,
+                                           NodeEngine engine,
                                            Optional<MembershipFile> membership, AtomicReference<NodeMembership.Restart> restart) {
         return Behaviors.setup(ctx -> {
             Cluster cluster = Cluster.get(ctx.getSystem());
@@ -176,7 +190,7 @@ public final class Shoald implements Callable<Integer> {
                 cluster.manager().tell(new JoinSeedNodes(seeds));
             }
             ctx.spawn(PeerRecorder.create(settings.dataRoot()), "peer-recorder"); // writes once in a swarm
-            NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, membership, restart);
+            NodeMembership local = new NodeMembership(ctx.getSystem(), settings, daemon, description, membership, restart);
             ManagerRole manager = ManagerRole.start(ctx.getSystem(), settings, daemon, local,
                     WorkerRole.nodeEndpoints(ctx.getSystem(), engine, settings.dataRoot()));
             local.attach(manager.client());
@@ -188,7 +202,7 @@ public final class Shoald implements Callable<Integer> {
                     LOG.info("api listening addr={}", b.localAddress());
                 }
             });
-            WorkerRole.start(ctx, ctx.getSystem(), daemon, DataPlaneRole.networked(engine.taskRuntime(), daemon,
+            WorkerRole.start(ctx, ctx.getSystem(), daemon, description, DataPlaneRole.networked(engine.taskRuntime(), daemon,
                     NetworkSettings.from(ctx.getSystem().settings().config()), settings.dataRoot()));
             WorkerRole.startLogServer(ctx, daemon, engine);
             if (membership.map(m -> m.nodeRole() == NodeRole.WORKER).orElse(false)) {

@@ -105,6 +105,7 @@ public final class ModelProto {
         if (t.nodeId() != null) {
             b.setNodeId(t.nodeId());
         }
+        t.assigned().forEach(g -> b.addAssignedGenericResources(SpecProto.genericResource(g)));
         return b.build();
     }
 
@@ -112,7 +113,8 @@ public final class ModelProto {
         return new Task(p.getId(), version(p.getVersion()), instant(p.getCreatedAt()), instant(p.getUpdatedAt()),
                 SpecProto.taskSpec(p.getSpec()), p.getServiceId(), p.hasSlot() ? p.getSlot() : null,
                 p.hasNodeId() ? p.getNodeId() : null, taskStatus(p.getStatus()),
-                TaskState.valueOf(p.getDesiredState()), p.getSpecVersion());
+                TaskState.valueOf(p.getDesiredState()), p.getSpecVersion(),
+                SpecProto.mapList(p.getAssignedGenericResourcesList(), ModelProto::generic));
     }
 
     public static NodeSpecP nodeSpec(Node.Spec s) {

@@ -34,7 +34,7 @@ public final class SpecProto {
         }
     }
 
-    private static <A, B> List<B> mapList(List<A> in, Function<A, B> f) {
+    static <A, B> List<B> mapList(List<A> in, Function<A, B> f) {
         return in == null || in.isEmpty() ? null : in.stream().map(f).toList();
     }
 
@@ -275,18 +275,20 @@ public final class SpecProto {
         ifSet(r.nanoCpus(), b::setNanoCpus);
         ifSet(r.memoryBytes(), b::setMemoryBytes);
         if (r.genericResources() != null) {
-            for (ResourceObject.GenericResource g : r.genericResources()) {
-                GenericResourceP.Builder gb = GenericResourceP.newBuilder();
-                if (g.namedResourceSpec() != null) {
-                    gb.setNamed(NamedResourceP.newBuilder().setKind(g.namedResourceSpec().kind()).setValue(g.namedResourceSpec().value()));
-                } else if (g.discreteResourceSpec() != null) {
-                    gb.setDiscrete(DiscreteResourceP.newBuilder().setKind(g.discreteResourceSpec().kind())
-                            .setValue(g.discreteResourceSpec().value() == null ? 0 : g.discreteResourceSpec().value()));
-                }
-                b.addGenericResources(gb);
-            }
+            r.genericResources().forEach(g -> b.addGenericResources(genericResource(g)));
         }
         return b.build();
+    }
+
+    static GenericResourceP genericResource(ResourceObject.GenericResource g) {
+        GenericResourceP.Builder gb = GenericResourceP.newBuilder();
+        if (g.namedResourceSpec() != null) {
+            gb.setNamed(NamedResourceP.newBuilder().setKind(g.namedResourceSpec().kind()).setValue(g.namedResourceSpec().value()));
+        } else if (g.discreteResourceSpec() != null) {
+            gb.setDiscrete(DiscreteResourceP.newBuilder().setKind(g.discreteResourceSpec().kind())
+                    .setValue(g.discreteResourceSpec().value() == null ? 0 : g.discreteResourceSpec().value()));
+        }
+        return gb.build();
     }
 
     static ResourceObject resourceObject(ResourceObjectP p) {

@@ -69,6 +69,11 @@ class ModelProtoTest {
                 new TaskStatus(T, TaskState.RUNNING, "started", "oops", new TaskStatus.ContainerStatus("c1", 42, 0)),
                 TaskState.RUNNING, 5);
         assertThat(ModelProto.task(TaskP.parseFrom(ModelProto.task(t).toByteArray()))).isEqualTo(t);
+        Task placed = t.withNode("n2", List.of(
+                new ResourceObject.GenericResource(new ResourceObject.NamedResourceSpec("gpu", "GPU-1"), null),
+                new ResourceObject.GenericResource(null, new ResourceObject.DiscreteResourceSpec("ssd", 2L))),
+                t.status(), t.version(), T);
+        assertThat(ModelProto.task(TaskP.parseFrom(ModelProto.task(placed).toByteArray()))).isEqualTo(placed);
 
         Node n = new Node("n1", new Version(1), T, T, new Node.Spec("n", Map.of("dc", "east"), "manager", "active"),
                 new Node.Description("host1", new Platform("x86_64", "linux"), new ResourceObject(2L, 3L, null),

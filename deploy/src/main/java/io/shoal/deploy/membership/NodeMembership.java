@@ -5,6 +5,7 @@ import io.shoal.api.error.ApiException;
 import io.shoal.api.identity.NodeCertificates;
 import io.shoal.api.identity.NodeRole;
 import io.shoal.api.identity.Pem;
+import io.shoal.api.model.Node;
 import io.shoal.deploy.config.DaemonSettings;
 import io.shoal.manager.ca.CaSettings;
 import io.shoal.manager.ca.ClusterCa;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class NodeMembership implements LocalMembership {
     private final ActorSystem<?> system;
     private final DaemonSettings settings;
     private final DaemonInfo daemon;
+    private final Supplier<Node.Description> description;
     private final CaSettings ca;
     private final CertificateStore store;
     private final Optional<MembershipFile> current;
@@ -49,11 +52,13 @@ public final class NodeMembership implements LocalMembership {
     private final SecureRandom random = new SecureRandom();
     private volatile ClusterClient cluster;
 
-    public NodeMembership(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon, Optional<MembershipFile> current,
+    public NodeMembership(ActorSystem<?> system, DaemonSettings settings, DaemonInfo daemon,
+                          Supplier<Node.Description> description, Optional<MembershipFile> current,
                           AtomicReference<Restart> restart) {
         this.system = system;
         this.settings = settings;
         this.daemon = daemon;
+        this.description = description;
         this.ca = CaSettings.from(system.settings().config());
         this.store = new CertificateStore(NodeCertificates.under(settings.dataRoot()));
         this.current = current;
@@ -127,7 +132,7 @@ public final class NodeMembership implements LocalMembership {
                     : spec.advertiseAddr().replaceFirst(":\\d+$", "");
             try {
                 JoinClient.Joined joined = new JoinClient(random, Duration.ofSeconds(30))
-                        .join(joinAddr, spec.joinToken(), daemon.nodeId(), daemon.description(), addr);
+                        .join(joinAddr, spec.joinToken(), daemon.nodeId(), description.get(), addr);
                 store.store(joined.keyPem(), joined.certificatePem(), joined.caPem());
                 List<String> managers = joined.managers().isEmpty() ? List.of(manager.toString()) : joined.managers();
                 new MembershipFile(joined.role().apiName(), joined.clusterId(), managers, false).write(settings.dataRoot());

@@ -4,20 +4,22 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.http.javadsl.server.Route;
+import io.shoal.api.model.Node;
 import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.worker.agent.WorkerAgent;
 import io.shoal.worker.agent.WorkerSettings;
 import io.shoal.worker.engine.EngineTaskOutput;
-import io.shoal.worker.logs.LogServer;
-import io.shoal.worker.task.TaskRuntime;
 import io.shoal.worker.http.EngineAdapter;
 import io.shoal.worker.http.NodeEndpoints;
+import io.shoal.worker.logs.LogServer;
+import io.shoal.worker.task.TaskRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The worker role: the worker agent of this node, which finds the dispatcher of the cluster (on this JVM
@@ -53,8 +55,9 @@ public final class WorkerRole {
         });
     }
 
-    public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon, TaskRuntime runtime) {
-        ctx.spawn(WorkerAgent.create(daemon.nodeId(), daemon::description, daemon::readyStatus, runtime,
+    public static void start(ActorContext<?> ctx, ActorSystem<?> system, DaemonInfo daemon,
+                             Supplier<Node.Description> description, TaskRuntime runtime) {
+        ctx.spawn(WorkerAgent.create(daemon.nodeId(), description, daemon::readyStatus, runtime,
                 system.dispatchers().lookup(DispatcherSelector.fromConfig("shoal.worker.runtime-dispatcher")), WorkerSettings.from(system.settings().config()),
                 Clock.systemUTC()), "worker-agent");
     }

@@ -30,6 +30,10 @@ class ServiceContainersTest {
     static final String FAILING = "{\"Name\":\"failing\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
             + "\"Args\":[\"sh\",\"-c\",\"exit 3\"]},\"RestartPolicy\":{\"Condition\":\"on-failure\",\"Delay\":100000000,"
             + "\"MaxAttempts\":2}},\"Mode\":{\"Replicated\":{\"Replicas\":1}}}";
+    /** Two replicas that each reserve one gpu, on a node offering one: one runs, one waits. */
+    static final String GPU = "{\"Name\":\"trainer\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"busybox:latest\","
+            + "\"Args\":[\"sleep\",\"600\"],\"StopGracePeriod\":1000000000},\"Resources\":{\"Reservations\":{\"GenericResources\":"
+            + "[{\"DiscreteResourceSpec\":{\"Kind\":\"gpu\",\"Value\":1}}]}}},\"Mode\":{\"Replicated\":{\"Replicas\":2}}}";
     @TempDir
     Path dir;
     Path data;
@@ -95,8 +99,9 @@ class ServiceContainersTest {
         }
 
         // A restart of shoald re-adopts the containers: same tasks, same containers, nothing started again.
+        // It comes back offering a generic resource, which its new description carries to the scheduler.
         assertThat(shoald.terminate()).isTrue();
-        shoald = new ShoaldProcess(data).start();
+        shoald = new ShoaldProcess(data).withArgs("--node-generic-resource", "gpu=GPU-7").start();
         Api again = new Api(shoald.api());
         JsonNode after = eventually(() -> runningTasks(again));
         List<String> afterContainers = new ArrayList<>();
@@ -130,6 +135,29 @@ class ServiceContainersTest {
         assertThat(again.delete("/services/failing").status()).isEqualTo(200);
         eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
 
+        // A generic resource goes to one task only, which sees it as Swarm's DOCKER_RESOURCE_GPU variable.
+        eventually(() -> again.get("/nodes").json().get(0).at("/Description/Resources/GenericResources/0/NamedResourceSpec/Value")
+                .asText().equals("GPU-7") ? true : null);
+        assertThat(again.post("/services/create", GPU).status()).isEqualTo(201);
+        eventually(() -> "running".equals(stateOf(again, "trainer", "running")) ? true : null);
+        JsonNode tasks = again.get("/tasks?filters=" + Api.filters("{\"service\":[\"trainer\"]}")).json();
+        JsonNode holder = null;
+        for (JsonNode t : tasks) {
+            if ("running".equals(t.at("/Status/State").asText())) {
+                holder = t;
+            } else {
+                assertThat(t.at("/Status/Err").asText()).contains("insufficient resources");
+            }
+        }
+        assertThat(tasks).hasSize(2);
+        assertThat(holder.at("/AssignedGenericResources/0/NamedResourceSpec/Kind").asText()).isEqualTo("gpu");
+        assertThat(holder.at("/AssignedGenericResources/0/NamedResourceSpec/Value").asText()).isEqualTo("GPU-7");
+        String container = holder.at("/Status/ContainerStatus/ContainerID").asText();
+        assertThat(again.get("/containers/" + container + "/json").json().at("/Config/Env").toString())
+                .contains("DOCKER_RESOURCE_GPU=GPU-7");
+        assertThat(again.delete("/services/trainer").status()).isEqualTo(200);
+        eventually(() -> again.get("/tasks").json().isEmpty() && runcList(runcRoot).isEmpty() ? true : null);
+
         // Health checks run inside the container: running once healthy, failed when unhealthy.
         assertThat(again.post("/services/create", checked("healthy", "test -e /tmp/ok")).status()).isEqualTo(201);
         assertThat(again.post("/services/create", checked("unhealthy", "false")).status()).isEqualTo(201);
@@ -152,6 +180,16 @@ class ServiceContainersTest {
     static String stateOf(Api api, String service) throws Exception {
         JsonNode tasks = api.get("/tasks?filters=" + Api.filters("{\"service\":[\"" + service + "\"]}")).json();
         return tasks.size() == 1 ? tasks.get(0).at("/Status/State").asText() : "";
+    }
+
+    /** {@code wanted} if any task of the service is in that state, else "". */
+    static String stateOf(Api api, String service, String wanted) throws Exception {
+        for (JsonNode t : api.get("/tasks?filters=" + Api.filters("{\"service\":[\"" + service + "\"]}")).json()) {
+            if (wanted.equals(t.at("/Status/State").asText())) {
+                return wanted;
+            }
+        }
+        return "";
     }
 
     static JsonNode runningTasks(Api api) throws Exception {

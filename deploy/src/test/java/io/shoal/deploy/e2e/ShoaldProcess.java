@@ -22,6 +22,7 @@ public final class ShoaldProcess implements AutoCloseable {
     private final Path log;
     private final int apiPort;
     private final int clusterPort;
+    private final List<String> extraArgs = new ArrayList<>();
     private Process process;
 
     public ShoaldProcess(Path dataRoot) throws IOException {
@@ -37,11 +38,18 @@ public final class ShoaldProcess implements AutoCloseable {
         }
     }
 
+    /** More shoald flags for {@link #start}. */
+    public ShoaldProcess withArgs(String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
+    }
+
     public ShoaldProcess start() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.shoal.deploy.Shoald", "--data-root", dataRoot.toString(),
                 "--api-addr", "127.0.0.1:" + apiPort, "--cluster-addr", "127.0.0.1:" + clusterPort));
+        cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -26,10 +26,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The manager's side of the scheduler: builds the scheduler's snapshot from nodes and live tasks, asks
@@ -60,7 +62,8 @@ public final class SchedulerAdapter {
         waiting.forEach(t -> byId.put(t.id(), t));
         for (Placement p : plan.placements()) {
             Task t = byId.get(p.taskId());
-            byId.put(t.id(), t.withNode(p.nodeId(), TaskStatus.of(now, TaskState.ASSIGNED, WAITING), t.version(), now));
+            byId.put(t.id(), t.withNode(p.nodeId(), assigned(reservations(t.spec()), p),
+                    TaskStatus.of(now, TaskState.ASSIGNED, WAITING), t.version(), now));
         }
         for (Unplaceable u : plan.unplaceable()) {
             Task t = byId.get(u.taskId());
@@ -73,11 +76,38 @@ public final class SchedulerAdapter {
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * What a placed task holds of its node's generic resources, as Swarm records it: the named ids the scheduler
+     * picked for a kind, or the reserved count of a kind the node offers as a discrete count.
+     */
+    static List<ResourceObject.GenericResource> assigned(ResourceObject reservations, Placement p) {
+        List<ResourceObject.GenericResource> out = new ArrayList<>();
+        p.genericResources().forEach((kind, ids) -> ids.forEach(id ->
+                out.add(new ResourceObject.GenericResource(new ResourceObject.NamedResourceSpec(kind, id), null))));
+        discrete(reservations).forEach((kind, count) -> {
+            if (!p.genericResources().containsKey(kind)) {
+                out.add(new ResourceObject.GenericResource(null, new ResourceObject.DiscreteResourceSpec(kind, count)));
+            }
+        });
+        return out;
+    }
+
     static ClusterView view(Collection<Node> nodes, Collection<Task> tasks, Map<String, Service> services) {
         Map<String, Map<String, Long>> usedDiscrete = new HashMap<>();
+        Map<String, Set<String>> usedNamed = new HashMap<>();
+        for (Task t : tasks) {
+            if (t.nodeId() != null && t.isLive()) {
+                for (ResourceObject.GenericResource g : t.assigned()) {
+                    if (g.namedResourceSpec() != null) {
+                        usedNamed.computeIfAbsent(t.nodeId(), k -> new HashSet<>())
+                                .add(g.namedResourceSpec().kind() + "=" + g.namedResourceSpec().value());
+                    }
+                }
+            }
+        }
         Map<String, NodeViewBuilder> builders = new LinkedHashMap<>();
         for (Node n : nodes) {
-            builders.put(n.id(), builder(n));
+            builders.put(n.id(), builder(n, usedNamed.getOrDefault(n.id(), Set.of())));
         }
         for (Task t : tasks) {
             NodeViewBuilder b = t.nodeId() == null ? null : builders.get(t.nodeId());
@@ -94,7 +124,10 @@ public final class SchedulerAdapter {
             b.tasks(t.serviceId(), 1);
             ResourceObject r = reservations(t.spec());
             b.reserved(r.cpus(), r.memory());
-            discrete(r).forEach((kind, n) -> usedDiscrete.computeIfAbsent(t.nodeId(), k -> new HashMap<>()).merge(kind, n, Long::sum));
+            // A task placed with its resources recorded holds exactly those; one placed before they were recorded
+            // holds its reservation's counts.
+            Map<String, Long> held = t.assigned().isEmpty() ? discrete(r) : discrete(new ResourceObject(null, null, t.assigned()));
+            held.forEach((kind, n) -> usedDiscrete.computeIfAbsent(t.nodeId(), k -> new HashMap<>()).merge(kind, n, Long::sum));
             Service s = services.get(t.serviceId());
             if (s != null) {
                 hostPorts(s.spec()).forEach(b::usedPort);
@@ -127,10 +160,11 @@ public final class SchedulerAdapter {
 
     /** One node as the scheduler sees it, without tasks. */
     public static NodeView nodeView(Node n) {
-        return builder(n).build();
+        return builder(n, Set.of()).build();
     }
 
-    private static NodeViewBuilder builder(Node n) {
+    /** {@code usedNamed}: the node's named generic resources ("kind=id") live tasks hold, so not offered. */
+    private static NodeViewBuilder builder(Node n, Set<String> usedNamed) {
         NodeViewBuilder b = NodeView.builder(n.id())
                 .role("manager".equals(n.spec().role()) ? NodeRole.MANAGER : NodeRole.WORKER)
                 .ready(n.isReady())
@@ -148,8 +182,9 @@ public final class SchedulerAdapter {
                 b.capacity(d.resources().cpus(), d.resources().memory());
                 if (d.resources().genericResources() != null) {
                     for (ResourceObject.GenericResource g : d.resources().genericResources()) {
-                        if (g.namedResourceSpec() != null) {
-                            b.named(g.namedResourceSpec().kind(), g.namedResourceSpec().value());
+                        ResourceObject.NamedResourceSpec named = g.namedResourceSpec();
+                        if (named != null && !usedNamed.contains(named.kind() + "=" + named.value())) {
+                            b.named(named.kind(), named.value());
                         }
                     }
                 }

@@ -145,6 +145,30 @@ class DecisionsTest {
     }
 
     @Test
+    void namedGenericResourcesAreRecordedOnTheTaskAndNeverGivenTwice() {
+        Node gpuNode = Nodes.manager("node1");
+        gpuNode = gpuNode.withDescription(new Node.Description("h", gpuNode.description().platform(),
+                new io.shoal.api.model.ResourceObject(4_000_000_000L, 8L << 30, List.of(
+                        new io.shoal.api.model.ResourceObject.GenericResource(new io.shoal.api.model.ResourceObject.NamedResourceSpec("gpu", "GPU-0"), null),
+                        new io.shoal.api.model.ResourceObject.GenericResource(new io.shoal.api.model.ResourceObject.NamedResourceSpec("gpu", "GPU-1"), null))), null),
+                gpuNode.status(), gpuNode.version(), gpuNode.updatedAt());
+        state = State.empty();
+        run(decisions.initSwarm(state, gpuNode));
+        var spec = Services.replicated("train", 3);
+        var t = spec.taskTemplate();
+        spec = spec.withTaskTemplate(new io.shoal.api.model.TaskSpec(t.containerSpec(), new io.shoal.api.model.TaskSpec.Resources(null,
+                new io.shoal.api.model.ResourceObject(null, null, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
+                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 1L))))), null, null, null, null, null, null));
+        Service train = run(decisions.createService(state, spec));
+        assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.ASSIGNED)
+                .flatExtracting(Task::assigned)
+                .extracting(g -> g.namedResourceSpec().kind() + "=" + g.namedResourceSpec().value())
+                .containsExactlyInAnyOrder("gpu=GPU-0", "gpu=GPU-1");
+        assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.PENDING).singleElement()
+                .satisfies(x -> assertThat(x.assigned()).isEmpty());
+    }
+
+    @Test
     void theLastManagerCannotBeDemoted() {
         Node node1 = state.node("node1").orElseThrow();
         assertThat(decisions.updateNode(state, "node1", node1.version().index(), new Node.Spec(null, null, "worker", "active")).result())

@@ -1,13 +1,17 @@
 package io.shoal.worker.task;
 
 import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
+import io.shoal.api.model.ResourceObject;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskSpec;
 import io.shoal.engine.image.Healthcheck;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The container a task runs in, derived from the task alone (pure): Swarm's name
@@ -46,7 +50,7 @@ public record ContainerPlan(String name, String image, Map<String, String> label
         labels.put(TASK_NAME, name);
         labels.put(NODE_ID, t.nodeId());
         TaskSpec.Limits limits = t.spec().resources() == null ? null : t.spec().resources().limits();
-        return new ContainerPlan(name, c.image(), Map.copyOf(labels), list(c.env()), c.command(), c.args(), c.dir(),
+        return new ContainerPlan(name, c.image(), Map.copyOf(labels), env(c.env(), t.assigned()), c.command(), c.args(), c.dir(),
                 c.user(), c.hostname(), list(c.mounts()),
                 limits == null || limits.memoryBytes() == null ? 0 : limits.memoryBytes(),
                 limits == null || limits.nanoCpus() == null ? 0 : limits.nanoCpus(),
@@ -62,6 +66,29 @@ public record ContainerPlan(String name, String image, Map<String, String> label
         all.add(new TaskSpec.Mount("bind", resolvConf.toString(), "/etc/resolv.conf", true));
         return new ContainerPlan(name, image, labels, env, entrypoint, cmd, dir, user, hostname, List.copyOf(all), memoryBytes,
                 nanoCpus, pidsLimit, readOnly, init, capAdd, capDrop, sysctls, stopSignal, stopGrace, healthcheck, netnsPath);
+    }
+
+    /**
+     * The spec's environment and, as Swarm sets them, one {@code DOCKER_RESOURCE_<KIND>} variable per kind of
+     * generic resource assigned to the task: its named ids, or its discrete count, comma-separated.
+     */
+    static List<String> env(List<String> own, List<ResourceObject.GenericResource> assigned) {
+        if (assigned.isEmpty()) {
+            return list(own);
+        }
+        Map<String, List<String>> byKind = new TreeMap<>();
+        for (ResourceObject.GenericResource g : assigned) {
+            if (g.namedResourceSpec() != null) {
+                byKind.computeIfAbsent(g.namedResourceSpec().kind().toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(g.namedResourceSpec().value());
+            } else if (g.discreteResourceSpec() != null) {
+                byKind.computeIfAbsent(g.discreteResourceSpec().kind().toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(String.valueOf(g.discreteResourceSpec().value()));
+            }
+        }
+        List<String> all = new ArrayList<>(list(own));
+        byKind.forEach((kind, values) -> all.add("DOCKER_RESOURCE_" + kind + "=" + String.join(",", values)));
+        return List.copyOf(all);
     }
 
     /** The task's stop grace period (Docker's 10 s when unset). */
