@@ -82,6 +82,13 @@ class DockerCliCompatibilityTest {
         assertThat(ok("swarm", "init")).contains("Swarm initialized: current node (").contains("is now a manager");
         assertThat(ok("info", "--format", "{{.Swarm.LocalNodeState}} {{.Swarm.Managers}} {{.Swarm.Nodes}}").strip()).isEqualTo("active 1 1");
 
+        ok("swarm", "update", "--task-history-limit", "2", "--dispatcher-heartbeat", "2s");
+        assertThat(ok("info", "--format", "{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}} "
+                + "{{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}").strip()).isEqualTo("2 2s");
+        Run tooFast = docker("swarm", "update", "--dispatcher-heartbeat", "1ms");
+        assertThat(tooFast.exit()).isNotZero();
+        assertThat(tooFast.err()).contains("Spec.Dispatcher.HeartbeatPeriod");
+
         String nodes = ok("node", "ls");
         assertThat(nodes.lines().findFirst().orElseThrow()).contains("HOSTNAME").contains("STATUS").contains("AVAILABILITY").contains("MANAGER STATUS");
         assertThat(nodes).contains("Ready").contains("Active").contains("Leader");

@@ -102,7 +102,7 @@ class NodeLossTest {
         StateView view = new StateView();
         IdGenerator ids = IdGenerator.random(new SecureRandom());
         ActorRef<ClusterState.Command> state = managers.spawn(ClusterState.create("cs", new ClusterStateSettings(
-                Duration.ofSeconds(1), 5, 1000), view, Clock.systemUTC(), ids));
+                Duration.ofSeconds(1), 5, 1000, Duration.ofSeconds(1)), view, Clock.systemUTC(), ids));
         managers.spawn(Dispatcher.create(state, view, new DispatcherSettings(Duration.ofSeconds(1), 3, Duration.ofMillis(50)),
                 Clock.systemUTC(), ids));
         var r1 = new WorkerOnAnotherSystemTest.MemoryRuntime("a");

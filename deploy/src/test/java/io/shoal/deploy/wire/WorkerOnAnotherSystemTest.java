@@ -107,7 +107,7 @@ class WorkerOnAnotherSystemTest {
         StateView view = new StateView();
         IdGenerator ids = IdGenerator.random(new SecureRandom());
         ActorRef<ClusterState.Command> state = managers.spawn(ClusterState.create("cs", new ClusterStateSettings(
-                Duration.ofSeconds(1), 5, 1000), view, Clock.systemUTC(), ids));
+                Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(500)), view, Clock.systemUTC(), ids));
         managers.spawn(Dispatcher.create(state, view, new DispatcherSettings(Duration.ofMillis(500), 3, Duration.ofMillis(20)),
                 Clock.systemUTC(), ids));
         Node node = new Node("w1", new Version(1), Instant.now(), Instant.now(), new Node.Spec(null, null, "manager", "active"),

@@ -69,6 +69,8 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     private boolean markingDown;
     private long pushedIndex = -1;
     private Instant lastFullSync = Instant.MIN;
+    /** The heartbeat period the sessions were last told (the swarm spec's, {@code docker swarm update} changes it). */
+    private Duration period;
     /** Until then, nodes that have not opened a session are given time to reconnect rather than marked down. */
     private final Instant graceUntil;
 
@@ -91,6 +93,36 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         this.ids = ids;
         this.resolver = ActorRefResolver.get(ctx.getSystem());
         this.graceUntil = clock.instant().plus(settings.startupGrace());
+        this.period = settings.heartbeatPeriod();
+    }
+
+    /** The swarm spec's heartbeat period once there is a swarm, else the configured one. */
+    private Duration heartbeatPeriod(Optional<StateSnapshot> snapshot) {
+        return snapshot.map(StateSnapshot::swarm).map(sw -> sw.spec().heartbeatPeriod()).filter(n -> n > 0)
+                .map(Duration::ofNanos).orElse(settings.heartbeatPeriod());
+    }
+
+    /** How long a session lives without a heartbeat: missed-heartbeats periods. */
+    private Duration sessionTimeout() {
+        return period.multipliedBy(settings.missedHeartbeats());
+    }
+
+    /**
+     * When the swarm's heartbeat period changed, every session is told the new one (a SessionOpened with its own
+     * id: the worker keeps its session and re-times its heartbeats).
+     */
+    private void followHeartbeatPeriod(Optional<StateSnapshot> snapshot) {
+        Duration wanted = heartbeatPeriod(snapshot);
+        if (wanted.equals(period)) {
+            return;
+        }
+        getContext().getLog().info("dispatcher heartbeat period changed from={} to={}", period, wanted);
+        period = wanted;
+        Instant now = clock.instant();
+        for (NodeSession s : sessions.values()) {
+            s.seen(now); // a longer period must not expire a session that kept the shorter one
+            s.worker.tell(new DispatchProtocol.SessionOpened(s.id, period.toMillis()));
+        }
     }
 
     @Override
@@ -109,6 +141,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
     private Behavior<DispatcherMessage> onOpenSession(OpenSession o) {
         ActorRef<WorkerMessage> worker = resolver.resolveActorRef(o.worker());
         Optional<StateSnapshot> snapshot = view.current();
+        followHeartbeatPeriod(snapshot);
         String refusal = snapshot.isEmpty() || snapshot.get().swarm() == null
                 ? "This node is not a swarm manager: no swarm to join yet"
                 : snapshot.get().nodes().stream().noneMatch(n -> n.id().equals(o.nodeId()))
@@ -120,7 +153,7 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
         NodeSession session = new NodeSession(ids.next(), o.nodeId(), worker, clock.instant());
         sessions.put(o.nodeId(), session);
         getContext().getLog().info("worker session opened node.id={} session={}", o.nodeId(), session.id);
-        worker.tell(new DispatchProtocol.SessionOpened(session.id, settings.heartbeatPeriod().toMillis()));
+        worker.tell(new DispatchProtocol.SessionOpened(session.id, period.toMillis()));
         List<AssignedTask> tasks = AssignmentSet.byNode(snapshot.get()).getOrDefault(o.nodeId(), List.of());
         DispatchProtocol.NetworkView network = NodeNetworks.byNode(snapshot.get()).getOrDefault(o.nodeId(), DispatchProtocol.NetworkView.EMPTY);
         session.update(tasks, network, clock.instant(), settings.fullSyncInterval()).ifPresent(worker::tell);
@@ -217,7 +250,8 @@ public final class Dispatcher extends AbstractBehavior<DispatcherMessage> {
 
     private void checkHeartbeats() {
         Instant now = clock.instant();
-        Duration timeout = settings.sessionTimeout();
+        followHeartbeatPeriod(view.current());
+        Duration timeout = sessionTimeout();
         sessions.values().removeIf(s -> {
             boolean expired = s.expired(now, timeout);
             if (expired) {

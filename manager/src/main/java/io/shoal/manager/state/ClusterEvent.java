@@ -22,6 +22,13 @@ public sealed interface ClusterEvent {
         }
     }
 
+    /** {@code docker swarm update}: the swarm's spec changed (labels, task history limit, heartbeat period). */
+    record SwarmUpdated(Swarm swarm) implements ClusterEvent {
+        public long index() {
+            return swarm.version().index();
+        }
+    }
+
     record NodeRegistered(Node node) implements ClusterEvent {
         public long index() {
             return node.version().index();

@@ -35,11 +35,16 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     public sealed interface Command {}
 
     /** {@code taskHistoryLimit}: ended tasks kept per slot, Swarm's TaskHistoryRetentionLimit (null: 5). */
-    public record InitSwarm(Node local, Long taskHistoryLimit, ActorRef<Result<Swarm>> replyTo) implements Command {
+    /** {@code heartbeatPeriod}: the dispatcher's, in nanoseconds (null: this manager's configured period). */
+    public record InitSwarm(Node local, Long taskHistoryLimit, Long heartbeatPeriod, ActorRef<Result<Swarm>> replyTo)
+            implements Command {
         public InitSwarm(Node local, ActorRef<Result<Swarm>> replyTo) {
-            this(local, null, replyTo);
+            this(local, null, null, replyTo);
         }
     }
+
+    /** {@code docker swarm update}: the spec's null fields keep their current values. */
+    public record UpdateSwarm(long version, Swarm.Spec spec, ActorRef<Result<Swarm>> replyTo) implements Command {}
 
     /** A node reports itself (at start and whenever its description changes). */
     public record RegisterNode(Node.Description description, Node.Status status, String nodeId,
@@ -118,7 +123,9 @@ public final class ClusterState extends EventSourcedBehaviorWithEnforcedReplies<
     @Override
     public CommandHandlerWithReply<Command, ClusterEvent, State> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), networks.withIngress(s, decisions.initSwarm(s, c.local(), c.taskHistoryLimit())), s))
+                .onCommand(InitSwarm.class, (s, c) -> persist(c.replyTo(), networks.withIngress(s, decisions.initSwarm(s, c.local(), c.taskHistoryLimit(),
+                        c.heartbeatPeriod() != null ? c.heartbeatPeriod() : settings.heartbeatPeriod().toNanos())), s))
+                .onCommand(UpdateSwarm.class, (s, c) -> persist(c.replyTo(), decisions.updateSwarm(s, c.version(), c.spec()), s))
                 .onCommand(RegisterNode.class, (s, c) -> persist(c.replyTo(), decisions.registerNode(s, c.nodeId(), c.description(), c.status()), s))
                 .onCommand(CreateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.createService(s, c.spec())), s))
                 .onCommand(UpdateService.class, (s, c) -> persist(c.replyTo(), ServiceEndpoints.decide(s, decisions.updateService(s, c.serviceId(), c.version(), c.spec())), s))

@@ -57,6 +57,8 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
         ClusterEventP.Builder b = ClusterEventP.newBuilder();
         if (e instanceof ClusterEvent.SwarmInitialized s) {
             b.setSwarmInitialized(ModelProto.swarm(s.swarm()));
+        } else if (e instanceof ClusterEvent.SwarmUpdated s) {
+            b.setSwarmUpdated(ModelProto.swarm(s.swarm()));
         } else if (e instanceof ClusterEvent.NodeRegistered n) {
             b.setNodeRegistered(ModelProto.node(n.node()));
         } else if (e instanceof ClusterEvent.NodeUpdated n) {
@@ -92,6 +94,7 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
     static ClusterEvent event(ClusterEventP p) throws NotSerializableException {
         switch (p.getEventCase()) {
             case SWARM_INITIALIZED: return new ClusterEvent.SwarmInitialized(ModelProto.swarm(p.getSwarmInitialized()));
+            case SWARM_UPDATED: return new ClusterEvent.SwarmUpdated(ModelProto.swarm(p.getSwarmUpdated()));
             case NODE_REGISTERED: return new ClusterEvent.NodeRegistered(ModelProto.node(p.getNodeRegistered()));
             case NODE_UPDATED: return new ClusterEvent.NodeUpdated(ModelProto.node(p.getNodeUpdated()));
             case SERVICE_CREATED: return new ClusterEvent.ServiceCreated(ModelProto.service(p.getServiceCreated()));

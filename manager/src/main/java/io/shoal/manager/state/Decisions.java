@@ -40,13 +40,22 @@ public final class Decisions {
     }
 
     public Decision<Swarm> initSwarm(State s, Node local) {
-        return initSwarm(s, local, null);
+        return initSwarm(s, local, null, DEFAULT_HEARTBEAT_NANOS);
     }
 
-    /** {@code historyLimit}: the swarm's TaskHistoryRetentionLimit, null for Swarm's default of 5. */
-    public Decision<Swarm> initSwarm(State s, Node local, Long historyLimit) {
-        if (historyLimit != null && historyLimit < 0) {
-            return Decision.rejected(Result.Reason.INVALID, "Spec.Orchestration.TaskHistoryRetentionLimit: expected 0 or more, got " + historyLimit);
+    /** Swarm's default dispatcher heartbeat period (a manager's configured period replaces it at init). */
+    public static final long DEFAULT_HEARTBEAT_NANOS = 5_000_000_000L;
+    static final long MIN_HEARTBEAT_NANOS = 100_000_000L;
+    static final long MAX_HEARTBEAT_NANOS = 3_600_000_000_000L;
+
+    /**
+     * {@code historyLimit}: the swarm's TaskHistoryRetentionLimit, null for Swarm's default of 5;
+     * {@code heartbeatNanos}: the dispatcher's heartbeat period the workers are asked for.
+     */
+    public Decision<Swarm> initSwarm(State s, Node local, Long historyLimit, long heartbeatNanos) {
+        String invalid = invalidSpec(historyLimit, heartbeatNanos);
+        if (invalid != null) {
+            return Decision.rejected(Result.Reason.INVALID, invalid);
         }
         if (s.swarm().isPresent()) {
             return Decision.rejected(Result.Reason.ALREADY_A_SWARM, "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
@@ -55,12 +64,53 @@ public final class Decisions {
         String swarmId = ids.next();
         String secret = ids.next() + ids.next();
         Swarm swarm = new Swarm(swarmId, new Version(s.index() + 1), now, now,
-                new Swarm.Spec("default", null, historyLimit == null ? 5L : historyLimit, 5_000_000_000L),
+                new Swarm.Spec("default", null, historyLimit == null ? 5L : historyLimit, heartbeatNanos),
                 new Swarm.JoinTokens("SWMTKN-1-" + secret + "-" + ids.next(), "SWMTKN-1-" + secret + "-" + ids.next()));
         Node node = new Node(local.id(), new Version(s.index() + 2), now, now, local.spec(), local.description(),
                 local.status(), local.managerStatus());
         return Decision.of(List.of(new ClusterEvent.SwarmInitialized(swarm), new ClusterEvent.NodeRegistered(node)), swarm,
                 "swarm initialised swarm.id={} node.id={}", swarmId, node.id());
+    }
+
+    /**
+     * {@code docker swarm update}: a new spec for the swarm at {@code version} (its name stays: Swarm's is always
+     * "default"). Nothing is written when nothing changed.
+     */
+    public Decision<Swarm> updateSwarm(State s, long version, Swarm.Spec spec) {
+        Swarm current = s.swarm().orElse(null);
+        if (current == null) {
+            return Decision.rejected(Result.Reason.NOT_A_SWARM, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+        }
+        if (current.version().index() != version) {
+            return Decision.rejected(Result.Reason.CONFLICT, "update out of sequence: the swarm is at version "
+                    + current.version().index() + ", the update was based on version " + version);
+        }
+        Swarm.Spec next = new Swarm.Spec(current.spec().name(),
+                spec.labels() == null || spec.labels().isEmpty() ? null : new java.util.TreeMap<>(spec.labels()),
+                spec.taskHistoryRetentionLimit() == null ? current.spec().taskHistoryRetentionLimit() : spec.taskHistoryRetentionLimit(),
+                spec.heartbeatPeriod() == null ? current.spec().heartbeatPeriod() : spec.heartbeatPeriod());
+        String invalid = invalidSpec(next.taskHistoryRetentionLimit(), next.heartbeatPeriod());
+        if (invalid != null) {
+            return Decision.rejected(Result.Reason.INVALID, invalid);
+        }
+        if (next.equals(current.spec())) {
+            return Decision.of(List.of(), current, null);
+        }
+        Swarm updated = new Swarm(current.id(), new Version(s.index() + 1), current.createdAt(), clock.instant(), next,
+                current.joinTokens());
+        return Decision.of(List.of(new ClusterEvent.SwarmUpdated(updated)), updated,
+                "swarm updated swarm.id={} history-limit={} heartbeat={}ns", updated.id(), next.taskHistoryRetentionLimit(),
+                next.heartbeatPeriod());
+    }
+
+    private static String invalidSpec(Long historyLimit, long heartbeatNanos) {
+        if (historyLimit != null && historyLimit < 0) {
+            return "Spec.Orchestration.TaskHistoryRetentionLimit: expected 0 or more, got " + historyLimit;
+        }
+        if (heartbeatNanos < MIN_HEARTBEAT_NANOS || heartbeatNanos > MAX_HEARTBEAT_NANOS) {
+            return "Spec.Dispatcher.HeartbeatPeriod: expected between 100ms and 1h (in nanoseconds), got " + heartbeatNanos;
+        }
+        return null;
     }
 
     public Decision<Node> registerNode(State s, String nodeId, Node.Description description, Node.Status status) {

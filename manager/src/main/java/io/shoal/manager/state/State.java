@@ -36,6 +36,8 @@ public final class State {
     public State apply(ClusterEvent e) {
         if (e instanceof ClusterEvent.SwarmInitialized s) {
             swarm = s.swarm();
+        } else if (e instanceof ClusterEvent.SwarmUpdated s) {
+            swarm = s.swarm();
         } else if (e instanceof ClusterEvent.NodeRegistered n) {
             nodes.put(n.node().id(), n.node());
         } else if (e instanceof ClusterEvent.NodeUpdated n) {

@@ -81,7 +81,7 @@ class DispatcherTest {
         clock = new TestClock();
         view = new StateView();
         IdGenerator ids = IdGenerator.random(new SecureRandom());
-        state = KIT.spawn(ClusterState.create("cs-" + UUID.randomUUID(), new ClusterStateSettings(Duration.ofHours(1), 5, 1000),
+        state = KIT.spawn(ClusterState.create("cs-" + UUID.randomUUID(), new ClusterStateSettings(Duration.ofHours(1), 5, 1000, SETTINGS.heartbeatPeriod()),
                 view, clock, ids));
         dispatcher = KIT.spawn(Dispatcher.create(state, view, SETTINGS, clock, ids));
         worker = KIT.createTestProbe(WorkerMessage.class);
@@ -204,6 +204,23 @@ class DispatcherTest {
         Assignments again = worker.expectMessageClass(Assignments.class);
         assertThat(again.complete()).isTrue();
         assertThat(again.tasks()).hasSize(1);
+    }
+
+    @Test
+    void aSwarmUpdateOfTheHeartbeatPeriodIsToldToEverySessionWhichKeepsItsId() {
+        io.shoal.api.model.Swarm swarm = this.<io.shoal.api.model.Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r));
+        DispatchProtocol.SessionOpened opened = open("node1");
+        worker.expectMessageClass(Assignments.class);
+        this.<io.shoal.api.model.Swarm>command(r -> new ClusterState.UpdateSwarm(read().swarm().version().index(),
+                new io.shoal.api.model.Swarm.Spec(null, null, null, 4_000_000_000L), r));
+        DispatchProtocol.SessionOpened retimed = worker.expectMessageClass(DispatchProtocol.SessionOpened.class);
+        assertThat(retimed.sessionId()).isEqualTo(opened.sessionId());
+        assertThat(retimed.heartbeatPeriodMillis()).isEqualTo(4000);
+        // The session now lives missed-heartbeats × 4 s: 10 s of silence is not enough to mark the node down.
+        clock.advance(Duration.ofSeconds(10));
+        worker.expectNoMessage(Duration.ofMillis(300));
+        assertThat(read().nodes().get(0).status().state()).isEqualTo("ready");
+        assertThat(swarm.spec().heartbeatPeriod()).isEqualTo(1_000_000_000L);
     }
 
     @Test

@@ -51,12 +51,49 @@ class ClusterStateTest {
                 KIT.system(), ClusterState.create("cluster-state-history", new ClusterStateSettings(Duration.ofMinutes(10), 5, 3),
                         new StateView(), Clock.systemUTC(), IdGenerator.random(new SecureRandom())),
                 new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
-        var refused = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), -1L, r));
+        var refused = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), -1L, null, r));
         assertThat(refused.reply()).isInstanceOf(Result.Rejected.class);
         assertThat(refused.events()).isEmpty();
 
-        var init = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), 2L, r));
+        var init = kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), 2L, null, r));
         assertThat(((Result.Ok<Swarm>) init.reply()).value().spec().taskHistoryRetentionLimit()).isEqualTo(2L);
         assertThat(init.state().swarm().orElseThrow().spec().taskHistoryRetentionLimit()).isEqualTo(2L);
+        // Without a period in the request, the swarm records the configured dispatcher's (Swarm's 5 s here).
+        assertThat(init.state().swarm().orElseThrow().spec().heartbeatPeriod()).isEqualTo(5_000_000_000L);
+    }
+
+    @Test
+    void swarmUpdateChangesTheSpecAtItsVersionOnlyAndSurvivesSerialization() {
+        EventSourcedBehaviorTestKit<ClusterState.Command, ClusterEvent, State> kit = EventSourcedBehaviorTestKit.create(
+                KIT.system(), ClusterState.create("cluster-state-update", new ClusterStateSettings(Duration.ofMinutes(10), 5, 3,
+                        Duration.ofSeconds(1)), new StateView(), Clock.systemUTC(), IdGenerator.random(new SecureRandom())),
+                new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
+        Swarm swarm = ((Result.Ok<Swarm>) kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r))
+                .reply()).value();
+        assertThat(swarm.spec().heartbeatPeriod()).isEqualTo(1_000_000_000L);
+        long version = kit.getState().swarm().orElseThrow().version().index();
+
+        var stale = kit.<Result<Swarm>>runCommand(r -> new ClusterState.UpdateSwarm(version - 1,
+                new Swarm.Spec(null, null, 1L, null), r));
+        assertThat(stale.reply()).isEqualTo(Result.rejected(Result.Reason.CONFLICT, "update out of sequence: the swarm is at version "
+                + version + ", the update was based on version " + (version - 1)));
+        var tooFast = kit.<Result<Swarm>>runCommand(r -> new ClusterState.UpdateSwarm(version,
+                new Swarm.Spec(null, null, null, 1_000L), r));
+        assertThat(tooFast.reply()).isInstanceOf(Result.Rejected.class);
+        assertThat(tooFast.events()).isEmpty();
+
+        var updated = kit.<Result<Swarm>>runCommand(r -> new ClusterState.UpdateSwarm(version,
+                new Swarm.Spec(null, java.util.Map.of("team", "a"), 1L, 3_000_000_000L), r));
+        Swarm after = updated.state().swarm().orElseThrow();
+        assertThat(after.spec()).isEqualTo(new Swarm.Spec("default", java.util.Map.of("team", "a"), 1L, 3_000_000_000L));
+        assertThat(after.version().index()).isGreaterThan(version);
+        assertThat(after.joinTokens()).isEqualTo(swarm.joinTokens());
+        assertThat(updated.events()).singleElement().isInstanceOf(ClusterEvent.SwarmUpdated.class);
+
+        var same = kit.<Result<Swarm>>runCommand(r -> new ClusterState.UpdateSwarm(after.version().index(),
+                new Swarm.Spec(null, java.util.Map.of("team", "a"), null, null), r));
+        assertThat(same.events()).isEmpty();
+        kit.restart();
+        assertThat(kit.getState().swarm().orElseThrow().spec()).isEqualTo(after.spec());
     }
 }

@@ -83,7 +83,7 @@ final class SwarmRoutes extends AllDirectives {
                         force -> completeWithFuture(Responses.of(membership.leave(force.map(Boolean::parseBoolean).orElse(false)), x -> null))))),
                 path("update", () -> post(() -> parameterOptional("version", version -> parameterOptional("rotateWorkerToken",
                         worker -> parameterOptional("rotateManagerToken", manager -> entity(Unmarshaller.entityToString(),
-                                body -> update(version, flag(worker), flag(manager))))))))));
+                                body -> update(version, body, flag(worker), flag(manager))))))))));
     }
 
     /** After {@code InitSwarm}: the cluster CA and join secrets, then this node's own manager certificate. */
@@ -118,15 +118,12 @@ final class SwarmRoutes extends AllDirectives {
         return completeWithFuture(Responses.of(membership.join(spec), x -> null));
     }
 
-    private Route update(Optional<String> version, boolean worker, boolean manager) {
+    /** The spec first (checked against {@code version}), then any token rotation. */
+    private Route update(Optional<String> version, String body, boolean worker, boolean manager) {
         long v = version.map(ServiceRoutes::parseVersion)
                 .orElseThrow(() -> ApiException.badRequest("the version query parameter is required: pass the swarm's current Version.Index"));
-        CompletionStage<Object> done = cluster.read().thenCompose(s -> {
-            Swarm sw = Lookup.requireSwarm(s).swarm();
-            if (sw.version().index() != v) {
-                throw new ApiException(409, "update out of sequence: the swarm is at version " + sw.version().index()
-                        + ", the update was based on version " + v);
-            }
+        Swarm.Spec spec = SystemRoutes.updateSpec(body.isBlank() ? null : DockerJson.read(body, ObjectNode.class));
+        CompletionStage<Object> done = cluster.<Swarm>command(r -> new ClusterState.UpdateSwarm(v, spec, r)).thenCompose(sw -> cluster.read()).thenCompose(s -> {
             if (!worker && !manager) {
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
             }

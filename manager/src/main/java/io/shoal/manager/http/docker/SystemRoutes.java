@@ -64,20 +64,48 @@ final class SystemRoutes extends AllDirectives {
                 daemon.description(), new Node.Status("ready", null, addr),
                 new Node.ManagerStatus(true, "reachable", addr + ":" + daemon.clusterPort()));
         Long historyLimit = historyLimit(req.spec());
-        CompletionStage<Swarm> done = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(local, historyLimit, r)).thenCompose(afterInit);
+        Long heartbeat = integer(req.spec(), "Dispatcher", "HeartbeatPeriod");
+        CompletionStage<Swarm> done = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(local, historyLimit, heartbeat, r))
+                .thenCompose(afterInit);
         return completeWithFuture(Responses.of(done, sw -> DockerJson.tree(daemon.nodeId())));
     }
 
     /** {@code Spec.Orchestration.TaskHistoryRetentionLimit}, if the body gives one. */
     static Long historyLimit(ObjectNode spec) {
-        com.fasterxml.jackson.databind.JsonNode n = spec == null ? null : spec.path("Orchestration").get("TaskHistoryRetentionLimit");
+        return integer(spec, "Orchestration", "TaskHistoryRetentionLimit");
+    }
+
+    /** {@code Spec.<group>.<field>} as an integer, null when the body has none; anything else is a 400 naming it. */
+    static Long integer(ObjectNode spec, String group, String field) {
+        com.fasterxml.jackson.databind.JsonNode n = spec == null ? null : spec.path(group).get(field);
         if (n == null || n.isNull()) {
             return null;
         }
         if (!n.canConvertToLong() || !n.isIntegralNumber()) {
-            throw io.shoal.api.error.ApiException.badRequest("Spec.Orchestration.TaskHistoryRetentionLimit: expected an integer, got " + n);
+            throw io.shoal.api.error.ApiException.badRequest("Spec." + group + "." + field + ": expected an integer, got " + n);
         }
         return n.asLong();
+    }
+
+    /**
+     * The parts of a {@code POST /swarm/update} body Shoal applies: Labels, Orchestration.TaskHistoryRetentionLimit
+     * and Dispatcher.HeartbeatPeriod (the docker CLI always sends the whole spec, so absent fields keep their values).
+     */
+    static Swarm.Spec updateSpec(ObjectNode spec) {
+        java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        com.fasterxml.jackson.databind.JsonNode l = spec == null ? null : spec.get("Labels");
+        if (l != null && !l.isNull()) {
+            if (!l.isObject()) {
+                throw io.shoal.api.error.ApiException.badRequest("Spec.Labels: expected an object of strings, got " + l);
+            }
+            l.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    throw io.shoal.api.error.ApiException.badRequest("Spec.Labels." + e.getKey() + ": expected a string, got " + e.getValue());
+                }
+                labels.put(e.getKey(), e.getValue().asText());
+            });
+        }
+        return new Swarm.Spec(null, labels, historyLimit(spec), integer(spec, "Dispatcher", "HeartbeatPeriod"));
     }
 
     /** The body of {@code POST /swarm/init}; Shoal uses the advertise address and keeps the rest for later issues. */
