@@ -50,6 +50,26 @@ class MembershipRequestsTest {
     }
 
     @Test
+    void swarmUpdateSendsTheWholeSpecWithTheFlagsChangedAtItsVersion() {
+        Cli.Result r = Cli.run(daemon.address(), "swarm", "update", "--task-history-limit", "3", "--dispatcher-heartbeat", "1m30s");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("Swarm updated.\n");
+        assertThat(daemon.targets()).contains("POST /v1.49/swarm/update?version=7&rotateWorkerToken=false&rotateManagerToken=false");
+        assertThat(daemon.body("POST", "/swarm/update")).isEqualTo("{\"Name\":\"default\",\"Orchestration\":"
+                + "{\"TaskHistoryRetentionLimit\":3},\"Dispatcher\":{\"HeartbeatPeriod\":90000000000}}");
+    }
+
+    @Test
+    void swarmUpdateRefusesABadDurationWithoutAsking() {
+        Cli.Result r = Cli.run(daemon.address(), "swarm", "update", "--dispatcher-heartbeat", "5 parsecs");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("invalid duration \"5 parsecs\"");
+        assertThat(daemon.targets()).isEmpty();
+    }
+
+    @Test
     void joinTokenRefusesAnUnknownRoleWithoutAsking() {
         Cli.Result r = Cli.run(daemon.address(), "swarm", "join-token", "boss");
 
