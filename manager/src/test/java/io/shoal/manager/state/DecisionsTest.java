@@ -3,6 +3,7 @@ package io.shoal.manager.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.api.model.Node;
+import io.shoal.api.model.ResourceObject;
 import io.shoal.api.model.Service;
 import io.shoal.api.model.Task;
 import io.shoal.api.model.TaskState;
@@ -123,49 +124,46 @@ class DecisionsTest {
 
     @Test
     void discreteGenericResourcesHeldByLiveTasksAreNotGivenTwice() {
-        State s = State.empty();
-        Node gpuNode = Nodes.manager("node1");
-        gpuNode = gpuNode.withDescription(new Node.Description("h", gpuNode.description().platform(),
-                new io.shoal.api.model.ResourceObject(4_000_000_000L, 8L << 30, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
-                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 2L)))), null),
-                gpuNode.status(), gpuNode.version(), gpuNode.updatedAt());
-        state = s;
-        run(decisions.initSwarm(state, gpuNode));
-        var spec = Services.replicated("train", 3);
-        var t = spec.taskTemplate();
-        spec = spec.withTaskTemplate(new io.shoal.api.model.TaskSpec(t.containerSpec(), new io.shoal.api.model.TaskSpec.Resources(null,
-                new io.shoal.api.model.ResourceObject(null, null, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
-                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 1L))))), null, null, null, null, null, null));
-        Service train = run(decisions.createService(state, spec));
+        Service train = trainOnOneGpuNode(discrete("gpu", 2L));
         assertThat(live(train)).extracting(x -> x.status().state()).containsExactlyInAnyOrder(TaskState.ASSIGNED, TaskState.ASSIGNED, TaskState.PENDING);
-        run(decisions.updateService(state, train.id(), state.service(train.id()).orElseThrow().version().index(), spec.withMode(
-                io.shoal.api.model.ServiceSpec.Mode.ofReplicas(3))));
+        run(decisions.updateService(state, train.id(), state.service(train.id()).orElseThrow().version().index(),
+                state.service(train.id()).orElseThrow().spec().withMode(io.shoal.api.model.ServiceSpec.Mode.ofReplicas(3))));
         assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.PENDING).singleElement()
                 .satisfies(x -> assertThat(x.status().err()).isEqualTo("no suitable node (insufficient resources on 1 node)"));
     }
 
     @Test
     void namedGenericResourcesAreRecordedOnTheTaskAndNeverGivenTwice() {
-        Node gpuNode = Nodes.manager("node1");
-        gpuNode = gpuNode.withDescription(new Node.Description("h", gpuNode.description().platform(),
-                new io.shoal.api.model.ResourceObject(4_000_000_000L, 8L << 30, List.of(
-                        new io.shoal.api.model.ResourceObject.GenericResource(new io.shoal.api.model.ResourceObject.NamedResourceSpec("gpu", "GPU-0"), null),
-                        new io.shoal.api.model.ResourceObject.GenericResource(new io.shoal.api.model.ResourceObject.NamedResourceSpec("gpu", "GPU-1"), null))), null),
-                gpuNode.status(), gpuNode.version(), gpuNode.updatedAt());
-        state = State.empty();
-        run(decisions.initSwarm(state, gpuNode));
-        var spec = Services.replicated("train", 3);
-        var t = spec.taskTemplate();
-        spec = spec.withTaskTemplate(new io.shoal.api.model.TaskSpec(t.containerSpec(), new io.shoal.api.model.TaskSpec.Resources(null,
-                new io.shoal.api.model.ResourceObject(null, null, List.of(new io.shoal.api.model.ResourceObject.GenericResource(
-                        null, new io.shoal.api.model.ResourceObject.DiscreteResourceSpec("gpu", 1L))))), null, null, null, null, null, null));
-        Service train = run(decisions.createService(state, spec));
+        Service train = trainOnOneGpuNode(named("gpu", "GPU-0"), named("gpu", "GPU-1"));
         assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.ASSIGNED)
                 .flatExtracting(Task::assigned)
                 .extracting(g -> g.namedResourceSpec().kind() + "=" + g.namedResourceSpec().value())
                 .containsExactlyInAnyOrder("gpu=GPU-0", "gpu=GPU-1");
         assertThat(live(train)).filteredOn(x -> x.status().state() == TaskState.PENDING).singleElement()
                 .satisfies(x -> assertThat(x.assigned()).isEmpty());
+    }
+
+    private static ResourceObject.GenericResource discrete(String kind, long count) {
+        return new ResourceObject.GenericResource(null, new ResourceObject.DiscreteResourceSpec(kind, count));
+    }
+
+    private static ResourceObject.GenericResource named(String kind, String id) {
+        return new ResourceObject.GenericResource(new ResourceObject.NamedResourceSpec(kind, id), null);
+    }
+
+    /** A new swarm of one node offering {@code offered}, and a service "train" of 3 tasks reserving one gpu each. */
+    private Service trainOnOneGpuNode(ResourceObject.GenericResource... offered) {
+        Node gpuNode = Nodes.manager("node1");
+        gpuNode = gpuNode.withDescription(new Node.Description("h", gpuNode.description().platform(),
+                new ResourceObject(4_000_000_000L, 8L << 30, List.of(offered)), null),
+                gpuNode.status(), gpuNode.version(), gpuNode.updatedAt());
+        state = State.empty();
+        run(decisions.initSwarm(state, gpuNode));
+        var spec = Services.replicated("train", 3);
+        var t = spec.taskTemplate();
+        spec = spec.withTaskTemplate(new io.shoal.api.model.TaskSpec(t.containerSpec(), new io.shoal.api.model.TaskSpec.Resources(null,
+                new ResourceObject(null, null, List.of(discrete("gpu", 1L)))), null, null, null, null, null, null));
+        return run(decisions.createService(state, spec));
     }
 
     @Test
