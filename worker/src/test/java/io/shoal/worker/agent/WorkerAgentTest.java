@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,32 @@ class WorkerAgentTest {
         assertThat(again.updates().get(0).status().state()).isGreaterThanOrEqualTo(first.updates().get(0).status().state());
         worker.tell(new DispatchProtocol.StatusAck("s2", again.seq()));
         assertThat(runtime.containers()).hasSize(1);
+    }
+
+    @Test
+    void aChangedDescriptionIsSentInANewSessionAtTheNextHeartbeat() {
+        ActorTestKit kit = ActorTestKit.create(); // its own receptionist: only this test's probe is the dispatcher
+        try {
+            TestProbe<DispatcherMessage> dispatcher = kit.createTestProbe(DispatcherMessage.class);
+            kit.system().receptionist().tell(Receptionist.register(WorkerAgent.DISPATCHER, dispatcher.getRef()));
+            Node node = Nodes.ready("node1");
+            AtomicReference<Node.Description> description = new AtomicReference<>(node.description());
+            kit.spawn(WorkerAgent.create("node1", description::get, node::status, new FakeTaskRuntime(), BLOCKING,
+                    new WorkerSettings(Duration.ofMillis(100), 50, Duration.ofMillis(20)), Clock.systemUTC()));
+            DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(5));
+            ActorRef<WorkerMessage> worker = ActorRefResolver.get(kit.system()).resolveActorRef(open.worker());
+            worker.tell(new DispatchProtocol.SessionOpened("s1", 100));
+            DispatchProtocol.Heartbeat beat = nextOf(dispatcher, DispatchProtocol.Heartbeat.class);
+            assertThat(beat.sessionId()).isEqualTo("s1");
+
+            Node.Description bigger = new Node.Description(node.description().hostname(), node.description().platform(),
+                    new io.shoal.api.model.ResourceObject(8_000_000_000L, 32L << 30, null), node.description().engine());
+            description.set(bigger);
+            DispatchProtocol.OpenSession reopen = nextOf(dispatcher, DispatchProtocol.OpenSession.class);
+            assertThat(reopen.description()).isEqualTo(bigger);
+        } finally {
+            kit.shutdownTestKit();
+        }
     }
 
     static DispatchProtocol.ReportStatus nextReport(TestProbe<DispatcherMessage> dispatcher) {
