@@ -165,7 +165,9 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                 }
                 boolean ingress = !"host".equals(p.publishMode());
                 Map<String, Backend> backends = new LinkedHashMap<>();
-                for (NetworkInfo n : view.networks()) {
+                // Host mode prefers a task's address on another network: on ingress the mesh's SNAT would hide the client.
+                List<NetworkInfo> order = view.networks().stream().sorted(java.util.Comparator.comparing(NetworkInfo::ingress)).toList();
+                for (NetworkInfo n : order) {
                     if (ingress && !n.ingress()) {
                         continue;
                     }

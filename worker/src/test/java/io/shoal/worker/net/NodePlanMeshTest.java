@@ -144,6 +144,18 @@ class NodePlanMeshTest {
         assertThat(p.ports().text()).doesNotContain("dport 8080");
     }
 
+    @Test
+    void aHostModePortOfATaskOnIngressAndAnotherNetworkUsesTheOtherAddressSoTheMeshSnatKeepsOff() {
+        NetworkView v = view(MESH);
+        NetworkInfo ing = v.networks().get(0);
+        NetworkInfo withF1 = new NetworkInfo(ing.id(), ing.name(), ing.vni(), ing.subnet(), ing.gateway(), false, true,
+                List.of(new Peer("f1", "api", "A", "192.168.9.1", "10.0.0.12/24", List.of(), true)), ing.nodes());
+        NodePlan p = NodePlan.of("A", Ipv4.of("192.168.9.1"), NAMING, new NetworkView(List.of(withF1, v.networks().get(1)), v.services()),
+                Map.of("f1", List.of(new NetworkAttachment("ing", List.of("10.0.0.12/24"), null),
+                        new NetworkAttachment("front", List.of("10.0.1.5/24"), null))), id -> new NetnsName("ns-" + id));
+        assertThat(p.ports().text()).contains("tcp dport 9090 dnat to 10.0.1.5:90\n").doesNotContain("10.0.0.12:90");
+    }
+
     static HostNetworks.RemoteEndpoint remote(String address, String host) {
         return new HostNetworks.RemoteEndpoint(Ipv4.of(address), Ipv4.of(host));
     }
