@@ -172,7 +172,7 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                         continue;
                     }
                     n.peers().stream().filter(q -> q.serviceId().equals(s.id()))
-                            .filter(q -> q.nodeId().equals(nodeId) ? attached.contains(q.taskId()) : ingress && mesh)
+                            .filter(q -> q.nodeId().equals(nodeId) ? attached.contains(q.taskId()) : ingress && mesh && !q.nodeAddr().isEmpty())
                             .forEach(q -> backends.putIfAbsent(q.taskId(), new Backend(address(q.address()), q.ready())));
                 }
                 if (!backends.isEmpty()) {
