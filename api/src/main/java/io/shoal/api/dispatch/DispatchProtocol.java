@@ -89,14 +89,27 @@ public final class DispatchProtocol {
 
     /**
      * One network: {@code vni} 0 for a bridge network; {@code subnet} and {@code gateway} in plain form
-     * ({@code 10.0.1.0/24}, {@code 10.0.1.1}).
+     * ({@code 10.0.1.0/24}, {@code 10.0.1.1}); {@code nodes}: the nodes' own addresses on it (ingress only).
      */
     public record NetworkInfo(String id, String name, int vni, String subnet, String gateway, boolean internal,
-                              boolean ingress, List<Peer> peers) {
+                              boolean ingress, List<Peer> peers, List<NodeEndpoint> nodes) {
         public NetworkInfo {
             peers = List.copyOf(peers);
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        }
+
+        /** A network on which no node has an address of its own (every network but ingress). */
+        public NetworkInfo(String id, String name, int vni, String subnet, String gateway, boolean internal,
+                           boolean ingress, List<Peer> peers) {
+            this(id, name, vni, subnet, gateway, internal, ingress, peers, List.of());
         }
     }
+
+    /**
+     * A node's own address on a network, in CIDR form, with the node's underlay address: on the ingress network
+     * every node has one (the routing mesh), so each worker can reach every other node's ingress endpoint.
+     */
+    public record NodeEndpoint(String nodeId, String nodeAddr, String address) {}
 
     /**
      * A task on a network, on any node: its address in CIDR form, the node that runs it and that node's underlay

@@ -13,6 +13,7 @@ import io.shoal.api.dispatch.DispatchProtocol.StatusAck;
 import io.shoal.api.dispatch.DispatchProtocol.TaskUpdate;
 import io.shoal.api.dispatch.DispatchProtocol.Wire;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
+import io.shoal.api.dispatch.DispatchProtocol.NodeEndpoint;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
 import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
@@ -136,6 +137,8 @@ public final class DispatchProto {
             n.peers().forEach(p -> nb.addPeers(PeerP.newBuilder().setTaskId(p.taskId()).setServiceId(p.serviceId())
                     .setNodeId(p.nodeId()).setNodeAddr(p.nodeAddr()).setAddress(p.address()).addAllAliases(p.aliases())
                     .setReady(p.ready())));
+            n.nodes().forEach(e -> nb.addNodes(NodeEndpointP.newBuilder().setNodeId(e.nodeId()).setNodeAddr(e.nodeAddr())
+                    .setAddress(e.address())));
             b.addNetworks(nb);
         }
         v.services().forEach(s -> b.addServices(ServiceInfoP.newBuilder().setId(s.id()).setName(s.name())
@@ -148,7 +151,8 @@ public final class DispatchProto {
         return new NetworkView(p.getNetworksList().stream().map(n -> new NetworkInfo(n.getId(), n.getName(), n.getVni(),
                         n.getSubnet(), n.getGateway(), n.getInternal(), n.getIngress(), n.getPeersList().stream()
                         .map(q -> new Peer(q.getTaskId(), q.getServiceId(), q.getNodeId(), q.getNodeAddr(), q.getAddress(),
-                                q.getAliasesList(), q.getReady())).toList())).toList(),
+                                q.getAliasesList(), q.getReady())).toList(), n.getNodesList().stream()
+                        .map(e -> new NodeEndpoint(e.getNodeId(), e.getNodeAddr(), e.getAddress())).toList())).toList(),
                 p.getServicesList().stream().map(s -> {
                     Endpoint e = NetworkProto.endpoint(ServiceEndpointP.newBuilder().setEndpoint(s.getEndpoint()).build());
                     return new ServiceInfo(s.getId(), s.getName(), s.getEndpointMode(), e.virtualIps(), e.ports());

@@ -87,6 +87,16 @@ public final class NetworkProto {
         return b.build();
     }
 
+    /** A node's own addresses (its ingress endpoint), with the same attachment encoding as a task's. */
+    public static NodeNetworksP nodeNetworks(String nodeId, List<NetworkAttachment> attachments, long index) {
+        return NodeNetworksP.newBuilder().setNodeId(nodeId).setIndex(index)
+                .addAllAttachments(taskNetworks(nodeId, attachments, index).getAttachmentsList()).build();
+    }
+
+    public static List<NetworkAttachment> attachments(NodeNetworksP p) {
+        return attachments(TaskNetworksP.newBuilder().addAllAttachments(p.getAttachmentsList()).build());
+    }
+
     public static List<NetworkAttachment> attachments(TaskNetworksP p) {
         return p.getAttachmentsList().stream().map(a -> new NetworkAttachment(a.getNetworkId(),
                 List.copyOf(a.getAddressesList()), SpecProto.list(a.getAliasesList()))).toList();

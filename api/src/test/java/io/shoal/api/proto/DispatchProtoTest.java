@@ -53,7 +53,11 @@ class DispatchProtoTest {
                 new DispatchProtocol.NetworkInfo("net1", "front", 4097, "10.0.1.0/24", "10.0.1.1", false, false, List.of(
                         new DispatchProtocol.Peer("t1", "s1", "n1", "10.99.0.2", "10.0.1.5/24", List.of("www"), true),
                         new DispatchProtocol.Peer("t9", "s1", "n2", "10.99.0.3", "10.0.1.6/24", List.of(), false))),
-                new DispatchProtocol.NetworkInfo("net2", "back", 0, "10.0.2.0/24", "10.0.2.1", true, false, List.of())),
+                new DispatchProtocol.NetworkInfo("net2", "back", 0, "10.0.2.0/24", "10.0.2.1", true, false, List.of()),
+                new DispatchProtocol.NetworkInfo("ing", "ingress", 4096, "10.0.0.0/24", "10.0.0.1", false, true, List.of(
+                        new DispatchProtocol.Peer("t1", "s1", "n1", "10.99.0.2", "10.0.0.7/24", List.of(), true)), List.of(
+                        new DispatchProtocol.NodeEndpoint("n1", "10.99.0.2", "10.0.0.2/24"),
+                        new DispatchProtocol.NodeEndpoint("n2", "10.99.0.3", "10.0.0.3/24")))),
                 List.of(new DispatchProtocol.ServiceInfo("s1", "web", "vip", List.of(new Endpoint.VirtualIp("net1", "10.0.1.2/24")),
                         List.of(new ServiceSpec.PortConfig(null, "tcp", 80, 30080, "ingress")))));
     }

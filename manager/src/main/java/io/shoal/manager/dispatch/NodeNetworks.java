@@ -2,6 +2,7 @@ package io.shoal.manager.dispatch;
 
 import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.NodeEndpoint;
 import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
 import io.shoal.api.model.Endpoint;
@@ -28,8 +29,10 @@ import java.util.Set;
  * cluster (its address, node and that node's underlay address), and the services with an endpoint there. A
  * task is live from {@code assigned} until it stops (desired or observed past {@code running}); it is
  * {@code ready} for traffic only while observed {@code running} (a task with a health check stays
- * {@code starting} until healthy and fails when unhealthy, so unhealthy tasks are never ready). Pure: one pass
- * over a snapshot.
+ * {@code starting} until healthy and fails when unhealthy, so unhealthy tasks are never ready). While any service
+ * publishes an ingress port, every node gets the ingress network, with every node's own address there (the
+ * routing mesh: each node forwards its published ports to ready tasks on any node). Pure: one pass over a
+ * snapshot.
  */
 public final class NodeNetworks {
     private NodeNetworks() {}
@@ -58,11 +61,20 @@ public final class NodeNetworks {
                 networksByService.computeIfAbsent(t.serviceId(), k -> new HashSet<>()).add(a.networkId());
             }
         }
+        Network ingress = net.ingress().orElse(null);
+        List<NodeEndpoint> mesh = List.of();
+        if (ingress != null && publishesIngress(net)) {
+            mesh = meshEndpoints(s, ingress, nodeAddr);
+            for (Node n : s.nodes()) {
+                networksByNode.computeIfAbsent(n.id(), k -> new LinkedHashSet<>()).add(ingress.id());
+            }
+        }
         Map<String, NetworkView> out = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> e : networksByNode.entrySet()) {
             List<NetworkInfo> networks = new ArrayList<>();
             for (String id : e.getValue()) {
-                net.network(id).ifPresent(n -> networks.add(info(n, peersByNetwork.getOrDefault(id, List.of()))));
+                List<NodeEndpoint> nodes = ingress != null && id.equals(ingress.id()) ? mesh : List.of();
+                net.network(id).ifPresent(n -> networks.add(info(n, peersByNetwork.getOrDefault(id, List.of()), nodes)));
             }
             out.put(e.getKey(), new NetworkView(networks, services(s, e.getValue(), networksByService)));
         }
@@ -74,11 +86,29 @@ public final class NodeNetworks {
                 && t.status().state().compareTo(TaskState.ASSIGNED) >= 0 && t.status().state().compareTo(TaskState.RUNNING) <= 0;
     }
 
-    private static NetworkInfo info(Network n, List<Peer> peers) {
+    /** Whether any service publishes a port in ingress mode: then every node joins the ingress network. */
+    private static boolean publishesIngress(Networking net) {
+        return net.endpoints().values().stream().flatMap(e -> e.ports().stream())
+                .anyMatch(p -> !"host".equals(p.publishMode()) && p.publishedPort() != null && p.publishedPort() > 0);
+    }
+
+    /** Every node's own ingress address with its underlay address (nodes without either are left out). */
+    private static List<NodeEndpoint> meshEndpoints(StateSnapshot s, Network ingress, Map<String, String> nodeAddr) {
+        List<NodeEndpoint> out = new ArrayList<>();
+        for (Node n : s.nodes()) {
+            String underlay = nodeAddr.getOrDefault(n.id(), "");
+            s.networking().nodeAttachmentsOf(n.id()).stream().filter(a -> a.networkId().equals(ingress.id()))
+                    .filter(a -> a.addresses() != null && !a.addresses().isEmpty()).findFirst()
+                    .ifPresent(a -> out.add(new NodeEndpoint(n.id(), underlay, a.addresses().get(0))));
+        }
+        return out;
+    }
+
+    private static NetworkInfo info(Network n, List<Peer> peers, List<NodeEndpoint> nodes) {
         String subnet = n.pools() == null || n.pools().isEmpty() ? "" : n.pools().get(0).subnet();
         String gateway = n.pools() == null || n.pools().isEmpty() || n.pools().get(0).gateway() == null ? "" : n.pools().get(0).gateway();
         return new NetworkInfo(n.id(), n.spec().name(), n.vni() == null ? 0 : n.vni(), subnet, gateway, n.spec().internal(),
-                n.spec().ingress(), peers);
+                n.spec().ingress(), peers, nodes);
     }
 
     /** Services with a VIP on one of {@code networks} or live tasks there (dnsrr), in the snapshot's order. */

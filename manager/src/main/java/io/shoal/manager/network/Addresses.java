@@ -15,12 +15,17 @@ final class Addresses {
         return Ipv4.of(slash < 0 ? cidr : cidr.substring(0, slash));
     }
 
-    /** Owner keys in the IPAM: one per task attachment and one per service VIP, never clashing. */
+    /** Owner keys in the IPAM: one per task attachment, per service VIP and per node endpoint, never clashing. */
     static String taskOwner(String taskId) {
         return "t:" + taskId;
     }
 
     static String vipOwner(String serviceId) {
         return "vip:" + serviceId;
+    }
+
+    /** A node's own address (its ingress endpoint). */
+    static String nodeOwner(String nodeId) {
+        return "n:" + nodeId;
     }
 }

@@ -27,9 +27,10 @@ import java.util.Set;
 
 /**
  * The networking part of the cluster state, derived only from events ({@link #apply}): networks, task
- * attachments, service endpoints, and the overlay-net {@link Ipam} and {@link VniPool} that know which
- * subnets, addresses, VNIs and ingress ports are taken. Addresses are held from a task's attachment until
- * the task ends or is removed, and a VIP until its service drops the network or is removed.
+ * attachments, service endpoints, node endpoints, and the overlay-net {@link Ipam} and {@link VniPool} that
+ * know which subnets, addresses, VNIs and ingress ports are taken. Addresses are held from a task's attachment
+ * until the task ends or is removed, a VIP until its service drops the network or is removed, and a node's
+ * ingress address until the node or the network is removed.
  *
  * <p>Decisions allocate inside a {@link Scratch}, which undoes everything on close: the cluster state then
  * persists the decision and {@link #apply} reserves exactly what the events say, on the command path and on
@@ -48,6 +49,8 @@ public final class NetworkLedger {
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     /** "tcp/8080" → the service publishing it in ingress mode. */
     private final Map<String, String> ingressPorts = new HashMap<>();
+    /** Each node's own addresses (its ingress endpoint), held until the node or the network is removed. */
+    private final Map<String, List<NetworkAttachment>> nodeNetworks = new LinkedHashMap<>();
 
     public void apply(ClusterEvent e) {
         if (e instanceof ClusterEvent.NetworkCreated c) {
@@ -57,6 +60,7 @@ public final class NetworkLedger {
             if (gone != null) {
                 ipam.removeNetwork(gone.id());
                 vnis.release(gone.id());
+                dropNodeAttachments(gone.id());
             }
         } else if (e instanceof ClusterEvent.TaskNetworksAttached a) {
             detachDropped(a.taskId(), a.attachments());
@@ -69,6 +73,10 @@ public final class NetworkLedger {
             release(r.taskId());
             taskNetworks.remove(r.taskId());
             released.remove(r.taskId());
+        } else if (e instanceof ClusterEvent.NodeNetworksAttached a) {
+            setNodeAttachments(a.nodeId(), a.attachments());
+        } else if (e instanceof ClusterEvent.NodeRemoved r) {
+            setNodeAttachments(r.nodeId(), List.of());
         } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
             setEndpoint(a.serviceId(), a.endpoint());
         } else if (e instanceof ClusterEvent.ServiceRemoved r) {
@@ -93,11 +101,12 @@ public final class NetworkLedger {
             }
         });
         n.endpoints().forEach(l::setEndpoint);
+        n.nodeNetworks().forEach(l::setNodeAttachments);
         return l;
     }
 
     public Networking snapshot() {
-        return new Networking(List.copyOf(networks.values()), Map.copyOf(taskNetworks), Map.copyOf(endpoints));
+        return new Networking(List.copyOf(networks.values()), Map.copyOf(taskNetworks), Map.copyOf(endpoints), Map.copyOf(nodeNetworks));
     }
 
     public Collection<Network> networks() {
@@ -115,6 +124,11 @@ public final class NetworkLedger {
     /** The task's attachments as recorded (also after it ended). */
     public List<NetworkAttachment> attachmentsOf(String taskId) {
         return taskNetworks.getOrDefault(taskId, List.of());
+    }
+
+    /** The node's own addresses (its ingress endpoint); empty until the managers gave it one. */
+    public List<NetworkAttachment> nodeAttachmentsOf(String nodeId) {
+        return nodeNetworks.getOrDefault(nodeId, List.of());
     }
 
     public Endpoint endpointOf(String serviceId) {
@@ -185,6 +199,31 @@ public final class NetworkLedger {
         attachments.forEach(a -> ipam.releaseAddress(a.networkId(), Addresses.taskOwner(taskId)));
     }
 
+    /** Replaces a node's addresses (empty: it has none), freeing those it no longer holds. */
+    private void setNodeAttachments(String nodeId, List<NetworkAttachment> next) {
+        for (NetworkAttachment o : nodeNetworks.getOrDefault(nodeId, List.of())) {
+            if (next.stream().noneMatch(n -> n.networkId().equals(o.networkId()))) {
+                ipam.releaseAddress(o.networkId(), Addresses.nodeOwner(nodeId));
+            }
+        }
+        for (NetworkAttachment a : next) {
+            for (String addr : a.addresses()) {
+                ipam.reserveAddress(a.networkId(), Addresses.nodeOwner(nodeId), Addresses.address(addr));
+            }
+        }
+        if (next.isEmpty()) {
+            nodeNetworks.remove(nodeId);
+        } else {
+            nodeNetworks.put(nodeId, List.copyOf(next));
+        }
+    }
+
+    /** A removed network takes its addresses with it (the IPAM forgot them): nodes no longer list it. */
+    private void dropNodeAttachments(String networkId) {
+        nodeNetworks.replaceAll((node, attachments) -> attachments.stream().filter(a -> !a.networkId().equals(networkId)).toList());
+        nodeNetworks.values().removeIf(List::isEmpty);
+    }
+
     private void setEndpoint(String serviceId, Endpoint next) {
         Endpoint old = endpoints.getOrDefault(serviceId, Endpoint.NONE);
         for (Endpoint.VirtualIp vip : old.virtualIps()) {
@@ -247,6 +286,13 @@ public final class NetworkLedger {
         public void reserve(String networkId, String owner, Ipv4 address) {
             if (ipam.reserveAddress(networkId, owner, address).isOk()) {
                 undo.push(() -> ipam.releaseAddress(networkId, owner));
+            }
+        }
+
+        /** An address given up earlier in the same batch of events (a removed node's), so others may take it. */
+        public void free(String networkId, String owner, Ipv4 address) {
+            if (ipam.releaseAddress(networkId, owner).isOk()) {
+                undo.push(() -> ipam.reserveAddress(networkId, owner, address));
             }
         }
 

@@ -4,6 +4,7 @@ import io.shoal.api.model.Endpoint;
 import io.shoal.api.model.NetworkAttachment;
 import io.shoal.api.proto.NetworkProto;
 import io.shoal.api.proto.NetworkingP;
+import io.shoal.api.proto.NodeNetworksP;
 import io.shoal.api.proto.ServiceEndpointP;
 import io.shoal.api.proto.TaskNetworksP;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class NetworkingProto {
         n.networks().forEach(x -> b.addNetworks(NetworkProto.network(x)));
         n.taskNetworks().forEach((task, attachments) -> b.addTaskNetworks(NetworkProto.taskNetworks(task, attachments, 0)));
         n.endpoints().forEach((service, endpoint) -> b.addEndpoints(NetworkProto.serviceEndpoint(service, endpoint, 0)));
+        n.nodeNetworks().forEach((node, attachments) -> b.addNodeNetworks(NetworkProto.nodeNetworks(node, attachments, 0)));
         return b.build();
     }
 
@@ -31,6 +33,11 @@ public final class NetworkingProto {
         for (ServiceEndpointP e : p.getEndpointsList()) {
             endpoints.put(e.getServiceId(), NetworkProto.endpoint(e));
         }
-        return new Networking(p.getNetworksList().stream().map(NetworkProto::network).toList(), Map.copyOf(tasks), Map.copyOf(endpoints));
+        Map<String, List<NetworkAttachment>> nodes = new LinkedHashMap<>();
+        for (NodeNetworksP n : p.getNodeNetworksList()) {
+            nodes.put(n.getNodeId(), NetworkProto.attachments(n));
+        }
+        return new Networking(p.getNetworksList().stream().map(NetworkProto::network).toList(), Map.copyOf(tasks), Map.copyOf(endpoints),
+                Map.copyOf(nodes));
     }
 }

@@ -37,7 +37,12 @@ public final class TaskNetworks {
         long index = events.stream().mapToLong(ClusterEvent::index).max().orElse(s.index());
         try (NetworkLedger.Scratch x = s.networks().begin()) {
             for (ClusterEvent e : events) {
-                pending(s, e, x, endpoints, networks);
+                pending(s, e, x);
+                if (e instanceof ClusterEvent.NetworkCreated c) {
+                    networks.put(c.network().id(), c.network());
+                } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
+                    endpoints.put(a.serviceId(), a.endpoint());
+                }
             }
             for (int i = 0; i < events.size(); i++) {
                 if (!(events.get(i) instanceof ClusterEvent.TaskCreated c)) {
@@ -58,12 +63,10 @@ public final class TaskNetworks {
         return out;
     }
 
-    /** Networks and VIPs decided earlier in the same batch are taken before any task is given an address. */
-    private static void pending(State s, ClusterEvent e, NetworkLedger.Scratch x, Map<String, Endpoint> endpoints,
-                                Map<String, Network> networks) {
+    /** Networks and addresses decided earlier in the same batch are taken before anything else is given one. */
+    static void pending(State s, ClusterEvent e, NetworkLedger.Scratch x) {
         if (e instanceof ClusterEvent.NetworkCreated c) {
             x.addPending(c.network());
-            networks.put(c.network().id(), c.network());
         } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
             List<Endpoint.VirtualIp> held = s.networks().endpointOf(a.serviceId()).virtualIps();
             for (Endpoint.VirtualIp vip : a.endpoint().virtualIps()) {
@@ -71,12 +74,22 @@ public final class TaskNetworks {
                     x.reserve(vip.networkId(), Addresses.vipOwner(a.serviceId()), Addresses.address(vip.addr()));
                 }
             }
-            endpoints.put(a.serviceId(), a.endpoint());
         } else if (e instanceof ClusterEvent.TaskNetworksAttached a) {
             List<NetworkAttachment> held = s.networks().attachmentsOf(a.taskId());
             for (NetworkAttachment n : a.attachments()) {
                 if (held.stream().noneMatch(h -> h.networkId().equals(n.networkId()))) {
                     n.addresses().forEach(addr -> x.reserve(n.networkId(), Addresses.taskOwner(a.taskId()), Addresses.address(addr)));
+                }
+            }
+        } else if (e instanceof ClusterEvent.NodeRemoved r) {
+            for (NetworkAttachment n : s.networks().nodeAttachmentsOf(r.nodeId())) {
+                n.addresses().forEach(addr -> x.free(n.networkId(), Addresses.nodeOwner(r.nodeId()), Addresses.address(addr)));
+            }
+        } else if (e instanceof ClusterEvent.NodeNetworksAttached a) {
+            List<NetworkAttachment> held = s.networks().nodeAttachmentsOf(a.nodeId());
+            for (NetworkAttachment n : a.attachments()) {
+                if (held.stream().noneMatch(h -> h.networkId().equals(n.networkId()))) {
+                    n.addresses().forEach(addr -> x.reserve(n.networkId(), Addresses.nodeOwner(a.nodeId()), Addresses.address(addr)));
                 }
             }
         }

@@ -83,6 +83,12 @@ public sealed interface ClusterEvent {
     /** A new task's addresses, one attachment per network; persisted in the same batch as the task. */
     record TaskNetworksAttached(String taskId, List<NetworkAttachment> attachments, long index) implements ClusterEvent {}
 
+    /**
+     * A node's own addresses, one attachment per network, whole (replaces the previous ones): its endpoint on the
+     * ingress network for the routing mesh. Held until the node is removed or the network is.
+     */
+    record NodeNetworksAttached(String nodeId, List<NetworkAttachment> attachments, long index) implements ClusterEvent {}
+
     /** A service's published ports and virtual IPs, whole (replaces the previous endpoint). */
     record ServiceEndpointAllocated(String serviceId, Endpoint endpoint, long index) implements ClusterEvent {}
 

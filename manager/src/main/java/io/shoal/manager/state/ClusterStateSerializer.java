@@ -83,6 +83,8 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
             b.setTaskNetworksAttached(NetworkProto.taskNetworks(a.taskId(), a.attachments(), a.index()));
         } else if (e instanceof ClusterEvent.ServiceEndpointAllocated a) {
             b.setServiceEndpointAllocated(NetworkProto.serviceEndpoint(a.serviceId(), a.endpoint(), a.index()));
+        } else if (e instanceof ClusterEvent.NodeNetworksAttached a) {
+            b.setNodeNetworksAttached(NetworkProto.nodeNetworks(a.nodeId(), a.attachments(), a.index()));
         } else if (e instanceof ClusterEvent.SecurityUpdated u) {
             b.setSecurityUpdated(security(u.security()).setIndex(u.index()));
         } else if (e instanceof ClusterEvent.NodeRemoved n) {
@@ -109,6 +111,8 @@ public final class ClusterStateSerializer extends SerializerWithStringManifest {
                     NetworkProto.attachments(p.getTaskNetworksAttached()), p.getTaskNetworksAttached().getIndex());
             case SERVICE_ENDPOINT_ALLOCATED: return new ClusterEvent.ServiceEndpointAllocated(p.getServiceEndpointAllocated().getServiceId(),
                     NetworkProto.endpoint(p.getServiceEndpointAllocated()), p.getServiceEndpointAllocated().getIndex());
+            case NODE_NETWORKS_ATTACHED: return new ClusterEvent.NodeNetworksAttached(p.getNodeNetworksAttached().getNodeId(),
+                    NetworkProto.attachments(p.getNodeNetworksAttached()), p.getNodeNetworksAttached().getIndex());
             case SECURITY_UPDATED: return new ClusterEvent.SecurityUpdated(security(p.getSecurityUpdated()), p.getSecurityUpdated().getIndex());
             case NODE_REMOVED: return new ClusterEvent.NodeRemoved(p.getNodeRemoved().getId(), p.getNodeRemoved().getIndex());
             default: throw new NotSerializableException("cluster state event of unknown kind " + p.getEventCase());

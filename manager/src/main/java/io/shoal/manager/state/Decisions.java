@@ -289,7 +289,7 @@ public final class Decisions {
         for (String id : r.remove()) {
             out.add(new ClusterEvent.TaskRemoved(id, ++index));
         }
-        return io.shoal.manager.network.TaskNetworks.attach(s, out, now);
+        return io.shoal.manager.network.TaskNetworks.attach(s, io.shoal.manager.network.IngressEndpoints.attach(s, out), now);
     }
 
     private static Task stamp(Task t, long index) {

@@ -6,6 +6,7 @@ import io.shoal.api.dispatch.DispatchProtocol.AssignedTask;
 import io.shoal.api.dispatch.DispatchProtocol.Assignments;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.NodeEndpoint;
 import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.model.Endpoint;
 import io.shoal.api.model.Network;
@@ -105,5 +106,45 @@ class NodeNetworksTest {
         assertThat(change.complete()).isFalse();
         assertThat(change.tasks()).isEmpty();
         assertThat(change.network().networks().get(0).peers()).extracting(Peer::ready).containsExactly(true, true);
+    }
+
+    static StateSnapshot mesh(List<Endpoint> endpoints) {
+        Network ingress = new Network("ing", new Version(1), T, T, new NetworkSpec("ingress", "overlay", null, null, false, false, true, null),
+                List.of(new NetworkSpec.IpamConfig("10.0.0.0/24", "10.0.0.1", null)), 4096);
+        Networking net = new Networking(List.of(ingress),
+                Map.of("a1", List.of(new NetworkAttachment("ing", List.of("10.0.0.7/24"), null))),
+                Map.of("web", endpoints.get(0)),
+                Map.of("A", List.of(new NetworkAttachment("ing", List.of("10.0.0.2/24"), null)),
+                        "B", List.of(new NetworkAttachment("ing", List.of("10.0.0.3/24"), null)),
+                        "C", List.of(new NetworkAttachment("ing", List.of("10.0.0.4/24"), null))));
+        return new StateSnapshot(new Swarm("sw", new Version(1), T, T, null, null), 10,
+                List.of(node("A", "192.168.50.2"), node("B", "192.168.50.3"), node("C", "192.168.50.4")),
+                List.of(new Service("web", new Version(1), T, T, Services.replicated("web", 1), null)),
+                List.of(task("a1", "web", "A", TaskState.RUNNING, TaskState.RUNNING)), net);
+    }
+
+    @Test
+    void whileAServicePublishesAnIngressPortEveryNodeSeesTheIngressNetworkWithEveryNodesEndpoint() {
+        Endpoint published = new Endpoint(List.of(new io.shoal.api.model.ServiceSpec.PortConfig(null, "tcp", 80, 8080, "ingress")),
+                List.of(new Endpoint.VirtualIp("ing", "10.0.0.5/24")));
+        Map<String, NetworkView> views = NodeNetworks.byNode(mesh(List.of(published)));
+
+        assertThat(views).containsOnlyKeys("A", "B", "C");
+        for (String node : List.of("A", "B", "C")) {
+            NetworkInfo ingress = views.get(node).networks().get(0);
+            assertThat(ingress.ingress()).isTrue();
+            assertThat(ingress.nodes()).containsExactly(new NodeEndpoint("A", "192.168.50.2", "10.0.0.2/24"),
+                    new NodeEndpoint("B", "192.168.50.3", "10.0.0.3/24"), new NodeEndpoint("C", "192.168.50.4", "10.0.0.4/24"));
+            assertThat(ingress.peers()).containsExactly(new Peer("a1", "web", "A", "192.168.50.2", "10.0.0.7/24", List.of(), true));
+            assertThat(views.get(node).services()).singleElement().satisfies(v -> assertThat(v.ports()).hasSize(1));
+        }
+    }
+
+    @Test
+    void withOnlyHostModePortsNodesWithoutTasksStayOffTheIngressNetwork() {
+        Endpoint hostOnly = new Endpoint(List.of(new io.shoal.api.model.ServiceSpec.PortConfig(null, "tcp", 80, 8080, "host")), List.of());
+        Map<String, NetworkView> views = NodeNetworks.byNode(mesh(List.of(hostOnly)));
+        assertThat(views).containsOnlyKeys("A");
+        assertThat(views.get("A").networks().get(0).nodes()).isEmpty();
     }
 }

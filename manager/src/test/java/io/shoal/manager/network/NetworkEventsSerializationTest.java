@@ -35,8 +35,11 @@ class NetworkEventsSerializationTest {
         return List.of(new ClusterEvent.NetworkCreated(BACKEND), new ClusterEvent.NetworkCreated(LOCAL),
                 new ClusterEvent.NetworkRemoved("n1", 9), new ClusterEvent.TaskNetworksAttached("t1", ATTACHMENTS, 10),
                 new ClusterEvent.ServiceEndpointAllocated("s1", ENDPOINT, 11), new ClusterEvent.ServiceEndpointAllocated("s2", Endpoint.NONE, 12),
+                new ClusterEvent.NodeNetworksAttached("node1", List.of(new NetworkAttachment("n1", List.of("10.20.0.2/16"), null)), 13),
                 new StateSnapshot(null, 12, List.of(), List.of(), List.of(),
-                        new Networking(List.of(BACKEND, LOCAL), Map.of("t1", ATTACHMENTS), Map.of("s1", ENDPOINT))));
+                        new Networking(List.of(BACKEND, LOCAL), Map.of("t1", ATTACHMENTS), Map.of("s1", ENDPOINT))),
+                new StateSnapshot(null, 13, List.of(), List.of(), List.of(), new Networking(List.of(BACKEND), Map.of("t1", ATTACHMENTS),
+                        Map.of("s1", ENDPOINT), Map.of("node1", List.of(new NetworkAttachment("n1", List.of("10.20.0.2/16"), null))))));
     }
 
     @ParameterizedTest

@@ -130,13 +130,13 @@ class ServiceNetworksTest {
         for (String id : ids) {
             assertThat(state.networks().attachmentsOf(id)).extracting(NetworkAttachment::networkId).containsExactly(ingress.id(), backend.id());
         }
-        assertThat(state.networks().allocations(ingress.id())).hasSize(3); // the VIP and two tasks
+        assertThat(state.networks().allocations(ingress.id())).hasSize(4); // node1's endpoint, the VIP and two tasks
         web = run(ServiceEndpoints.decide(state, decisions.updateService(state, web.id(), web.version().index(),
                 on(Services.replicated("web", 2), "backend"))));
         for (String id : ids) {
             assertThat(state.networks().attachmentsOf(id)).extracting(NetworkAttachment::networkId).containsExactly(backend.id());
         }
-        assertThat(state.networks().allocations(ingress.id())).isEmpty();
+        assertThat(state.networks().allocations(ingress.id()).values()).containsExactly("task/n:node1"); // the node keeps its own
         assertUniqueLiveAddresses();
     }
 

@@ -96,4 +96,32 @@ class ClusterStateTest {
         kit.restart();
         assertThat(kit.getState().swarm().orElseThrow().spec()).isEqualTo(after.spec());
     }
+
+    /** The routing mesh's node addresses go through the real journal (protobuf) and snapshots, and survive restarts. */
+    @Test
+    void nodeIngressAddressesArePersistedFreedWithTheNodeAndRecovered() {
+        EventSourcedBehaviorTestKit<ClusterState.Command, ClusterEvent, State> kit = EventSourcedBehaviorTestKit.create(
+                KIT.system(), ClusterState.create("cluster-state-mesh", new ClusterStateSettings(Duration.ofMinutes(10), 5, 3),
+                        new StateView(), Clock.systemUTC(), IdGenerator.random(new SecureRandom())),
+                new EventSourcedBehaviorTestKit.SerializationSettings(true, true, false, true, false));
+        kit.<Result<Swarm>>runCommand(r -> new ClusterState.InitSwarm(Nodes.manager("m1"), r));
+        for (String w : java.util.List.of("w1", "w2")) {
+            var admitted = kit.<Result<io.shoal.api.model.Node>>runCommand(r -> new ClusterState.AdmitNode(Nodes.ready(w),
+                    io.shoal.api.identity.NodeRole.WORKER, r));
+            assertThat(admitted.events()).anyMatch(e -> e instanceof ClusterEvent.NodeNetworksAttached a && a.nodeId().equals(w));
+        }
+        StateSnapshot before = kit.<StateSnapshot>runCommand(ClusterState.Read::new).reply();
+        String ingress = before.networking().ingress().orElseThrow().id();
+        assertThat(java.util.stream.Stream.of("m1", "w1", "w2").map(n -> before.networking().nodeAttachmentsOf(n).get(0))
+                .map(a -> a.networkId() + " " + a.addresses().get(0)))
+                .containsExactly(ingress + " 10.0.0.2/24", ingress + " 10.0.0.3/24", ingress + " 10.0.0.4/24");
+
+        kit.restart();
+        assertThat(kit.<StateSnapshot>runCommand(ClusterState.Read::new).reply()).isEqualTo(before);
+        kit.<Result<io.shoal.api.model.Node>>runCommand(r -> new ClusterState.RemoveNode("w1", true, r));
+        kit.restart();
+        State recovered = kit.getState();
+        assertThat(recovered.networks().nodeAttachmentsOf("w1")).isEmpty();
+        assertThat(recovered.networks().allocations(ingress).values()).containsExactlyInAnyOrder("task/n:m1", "task/n:w2");
+    }
 }

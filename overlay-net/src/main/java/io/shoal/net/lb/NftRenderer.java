@@ -70,16 +70,31 @@ public final class NftRenderer {
      * @param bridgePrefix the prefix of every Shoal bridge, e.g. "shb" (matched as "shb*")
      */
     public static NftTable isolation(String table, String bridgePrefix, List<IfName> bridges, List<IfName> internalBridges) {
+        return isolation(table, bridgePrefix, bridges, internalBridges, Optional.empty());
+    }
+
+    /**
+     * As above, with the routing mesh's ingress bridge: a connection DNATed by this node's published ports table
+     * (conntrack status dnat) may cross between the ingress bridge and another network's bridge, both ways, as a
+     * published port answers any client; internal networks stay cut off (their rules come first), and anything
+     * else from or to the ingress bridge is dropped like any other network's traffic.
+     */
+    public static NftTable isolation(String table, String bridgePrefix, List<IfName> bridges, List<IfName> internalBridges,
+                                     Optional<IfName> ingress) {
         if (!IfName.valid(bridgePrefix)) {
             throw new IllegalArgumentException("unsafe bridge prefix: " + bridgePrefix);
         }
         StringBuilder rules = new StringBuilder();
-        bridges.stream().map(IfName::value).distinct().sorted().forEach(bridge -> rules.append("\t\tiifname \"").append(bridge)
-                .append("\" oifname != \"").append(bridge).append("\" oifname \"").append(bridgePrefix).append("*\" drop\n"));
         internalBridges.stream().map(IfName::value).distinct().sorted().forEach(bridge -> {
             rules.append("\t\tiifname \"").append(bridge).append("\" oifname != \"").append(bridge).append("\" drop\n");
             rules.append("\t\toifname \"").append(bridge).append("\" iifname != \"").append(bridge).append("\" drop\n");
         });
+        ingress.ifPresent(bridge -> {
+            rules.append("\t\toifname \"").append(bridge).append("\" ct status dnat accept\n");
+            rules.append("\t\tiifname \"").append(bridge).append("\" ct status dnat accept\n");
+        });
+        bridges.stream().map(IfName::value).distinct().sorted().forEach(bridge -> rules.append("\t\tiifname \"").append(bridge)
+                .append("\" oifname != \"").append(bridge).append("\" oifname \"").append(bridgePrefix).append("*\" drop\n"));
         return table(table, chain("forward", "type filter hook forward priority 0; policy accept;", rules));
     }
 

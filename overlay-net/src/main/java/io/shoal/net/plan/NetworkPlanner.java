@@ -50,20 +50,36 @@ public final class NetworkPlanner {
     public List<LinkChange> plan(HostNetworks current, HostNetworks desired) {
         Items before = items(current);
         Items after = items(desired);
+        // A bridge re-created under the same name (its address changed: a node's ingress address) loses what was
+        // enslaved to it, and a re-created VXLAN loses its entries: those are deleted and added again with it.
+        Set<IfName> rebuilt = new HashSet<>();
+        removed(before.bridges, after.bridges).stream().filter(b -> after.bridges.stream().anyMatch(a -> a.bridge().equals(b.bridge())))
+                .forEach(b -> rebuilt.add(b.bridge()));
+        Set<AddVxlan> keptVxlans = kept(before.vxlans, after.vxlans, v -> !rebuilt.contains(v.bridge()));
+        Set<AddVeth> keptVeths = kept(before.veths, after.veths, v -> !rebuilt.contains(v.bridge()));
         List<LinkChange> changes = new ArrayList<>();
         for (AddRemote remote : before.remotes) {
-            if (!after.remotes.contains(remote) && before.vxlans.stream().anyMatch(v -> after.vxlans.contains(v) && v.vxlan().equals(remote.vxlan()))) {
+            if (!after.remotes.contains(remote) && keptVxlans.stream().anyMatch(v -> v.vxlan().equals(remote.vxlan()))) {
                 changes.add(new DeleteRemote(remote.vxlan(), remote.address(), remote.mac(), remote.host()));
             }
         }
-        removed(before.veths, after.veths).forEach(v -> changes.add(new DeleteLink(v.hostSide())));
-        removed(before.vxlans, after.vxlans).forEach(v -> changes.add(new DeleteLink(v.vxlan())));
+        removed(before.veths, keptVeths).forEach(v -> changes.add(new DeleteLink(v.hostSide())));
+        removed(before.vxlans, keptVxlans).forEach(v -> changes.add(new DeleteLink(v.vxlan())));
         removed(before.bridges, after.bridges).forEach(b -> changes.add(new DeleteLink(b.bridge())));
         changes.addAll(removed(after.bridges, before.bridges));
-        changes.addAll(removed(after.vxlans, before.vxlans));
-        changes.addAll(removed(after.veths, before.veths));
-        changes.addAll(removed(after.remotes, before.remotes));
+        List<AddVxlan> addedVxlans = removed(after.vxlans, keptVxlans);
+        changes.addAll(addedVxlans);
+        changes.addAll(removed(after.veths, keptVeths));
+        after.remotes.stream().filter(r -> !before.remotes.contains(r) || addedVxlans.stream().anyMatch(v -> v.vxlan().equals(r.vxlan())))
+                .forEach(changes::add);
         return changes;
+    }
+
+    /** The items in both {@code before} and {@code after} that stay as they are. */
+    private static <T> Set<T> kept(Set<T> before, Set<T> after, java.util.function.Predicate<T> untouched) {
+        Set<T> out = new LinkedHashSet<>();
+        before.stream().filter(after::contains).filter(untouched).forEach(out::add);
+        return out;
     }
 
     /**

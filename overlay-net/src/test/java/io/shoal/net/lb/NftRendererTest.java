@@ -118,10 +118,30 @@ class NftRendererTest {
                 .isEqualTo(HEAD + """
                         \tchain forward {
                         \t\ttype filter hook forward priority 0; policy accept;
-                        \t\tiifname "shb00000000000a" oifname != "shb00000000000a" oifname "shb*" drop
-                        \t\tiifname "shb00000000000b" oifname != "shb00000000000b" oifname "shb*" drop
                         \t\tiifname "shb00000000000a" oifname != "shb00000000000a" drop
                         \t\toifname "shb00000000000a" iifname != "shb00000000000a" drop
+                        \t\tiifname "shb00000000000a" oifname != "shb00000000000a" oifname "shb*" drop
+                        \t\tiifname "shb00000000000b" oifname != "shb00000000000b" oifname "shb*" drop
+                        \t}
+                        }
+                        """);
+    }
+
+    /** Internal networks stay cut off first; then published-port connections (DNATed here) may cross to and from ingress. */
+    @org.junit.jupiter.api.Test
+    void isolationWithTheRoutingMeshLetsOnlyPublishedPortConnectionsCrossToIngress() {
+        assertThat(NftRenderer.isolation("t", "shb", List.of(new IfName("shb0000000000in"), new IfName("shb00000000000a"),
+                        new IfName("shb00000000000i")), List.of(new IfName("shb00000000000i")), Optional.of(new IfName("shb0000000000in"))).text())
+                .isEqualTo(HEAD + """
+                        \tchain forward {
+                        \t\ttype filter hook forward priority 0; policy accept;
+                        \t\tiifname "shb00000000000i" oifname != "shb00000000000i" drop
+                        \t\toifname "shb00000000000i" iifname != "shb00000000000i" drop
+                        \t\toifname "shb0000000000in" ct status dnat accept
+                        \t\tiifname "shb0000000000in" ct status dnat accept
+                        \t\tiifname "shb00000000000a" oifname != "shb00000000000a" oifname "shb*" drop
+                        \t\tiifname "shb00000000000i" oifname != "shb00000000000i" oifname "shb*" drop
+                        \t\tiifname "shb0000000000in" oifname != "shb0000000000in" oifname "shb*" drop
                         \t}
                         }
                         """);

@@ -174,4 +174,21 @@ class NetworkPlannerTest {
         assertThat(changes.get(0)).isEqualTo(new LinkChange.DeleteLink(new IfName(VX)));
         assertThat(changes.get(1)).isInstanceOfSatisfying(LinkChange.AddVxlan.class, v -> assertThat(v.vni()).isEqualTo(4098));
     }
+
+    /** The ingress bridge moving from the gateway to the node's own address (the managers gave it one later). */
+    @Test
+    void aBridgeWhoseAddressChangedIsRebuiltWithItsVxlanVethsAndEntries() {
+        HostNetworks before = new HostNetworks(UNDERLAY, List.of(overlay(List.of(local("a", "10.0.1.5")),
+                List.of(remote("10.0.1.6", "192.168.50.2")))));
+        Network meshed = new Network("net1", Cidr.of("10.0.1.0/24"), Ipv4.of("10.0.1.3"), OptionalInt.of(4097), false,
+                List.of(local("a", "10.0.1.5")), List.of(remote("10.0.1.6", "192.168.50.2"), remote("10.0.1.2", "192.168.50.2")));
+
+        List<LinkChange> changes = planner.plan(before, new HostNetworks(UNDERLAY, List.of(meshed)));
+
+        assertThat(changes).extracting(c -> c.getClass().getSimpleName()).containsExactly(
+                "DeleteLink", "DeleteLink", "DeleteLink", "AddBridge", "AddVxlan", "AddVeth", "AddRemote", "AddRemote");
+        assertThat(changes.get(3)).isEqualTo(new LinkChange.AddBridge(new IfName(BR), Ipv4.of("10.0.1.3"), 24));
+        assertThat(changes.get(5)).isInstanceOfSatisfying(LinkChange.AddVeth.class, v -> assertThat(v.gateway()).isEqualTo(Ipv4.of("10.0.1.3")));
+        assertThat(planner.plan(new HostNetworks(UNDERLAY, List.of(meshed)), new HostNetworks(UNDERLAY, List.of(meshed)))).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package io.shoal.worker.net;
 
 import io.shoal.api.dispatch.DispatchProtocol.NetworkInfo;
 import io.shoal.api.dispatch.DispatchProtocol.NetworkView;
+import io.shoal.api.dispatch.DispatchProtocol.NodeEndpoint;
 import io.shoal.api.dispatch.DispatchProtocol.Peer;
 import io.shoal.api.dispatch.DispatchProtocol.ServiceInfo;
 import io.shoal.api.model.Endpoint;
@@ -35,7 +36,10 @@ import java.util.function.Function;
  * namespace exists (pure): the {@link HostNetworks} for the planner (a network is on the host while one of
  * its local tasks is attached; remote endpoints are the other nodes' tasks on it), each local task's VIP
  * table (services with a VIP on a network the task joins, backends their ready tasks there), the DNS names
- * of each network and each local task's networks by address, and the node's isolation and egress tables.
+ * of each network and each local task's networks by address, and the node's isolation, egress and published
+ * ports tables. The routing mesh ({@link Mesh}): while the view gives this node an ingress address, the ingress
+ * network is on the host even without a local task, its bridge holds that address, the other nodes' ingress
+ * addresses are remote endpoints beside the tasks, and ingress ports reach ready tasks on every node.
  */
 public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, NameDirectory names,
                        Map<Ipv4, List<String>> dnsClients, List<Ipv4> dnsAddresses, NftTable isolation, NftTable egress,
@@ -54,6 +58,7 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                               Map<String, List<NetworkAttachment>> attached, Function<String, NetnsName> netns) {
         Map<String, NetworkInfo> networks = new LinkedHashMap<>();
         view.networks().forEach(n -> networks.put(n.id(), n));
+        Optional<Mesh> mesh = Mesh.of(nodeId, naming, view);
         Map<String, List<HostNetworks.LocalEndpoint>> local = new LinkedHashMap<>();
         Map<Ipv4, List<String>> clients = new LinkedHashMap<>();
         Map<String, NftTable> vipTables = new LinkedHashMap<>();
@@ -73,6 +78,8 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
             }
             vipTables.put(task.getKey(), NftRenderer.vips(VIP_TABLE, vips(view, joined)));
         }
+        // The routing mesh: the node joins the ingress network even with no task of its own there.
+        mesh.ifPresent(m -> local.putIfAbsent(m.network().id(), new ArrayList<>()));
         List<HostNetworks.Network> hostNetworks = new ArrayList<>();
         List<IfName> bridges = new ArrayList<>();
         List<IfName> internal = new ArrayList<>();
@@ -82,12 +89,22 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
         for (Map.Entry<String, List<HostNetworks.LocalEndpoint>> e : local.entrySet()) {
             NetworkInfo n = networks.get(e.getKey());
             Cidr subnet = Cidr.of(n.subnet());
-            Ipv4 gateway = Ipv4.of(n.gateway());
+            boolean meshed = mesh.isPresent() && mesh.get().network().id().equals(n.id());
+            // On the ingress network the bridge holds this node's own address (its MAC derives from it, so the
+            // other nodes reach it like a task); elsewhere the gateway.
+            Ipv4 gateway = meshed ? mesh.get().address() : Ipv4.of(n.gateway());
             List<HostNetworks.RemoteEndpoint> remote = new ArrayList<>();
             if (n.vni() > 0) {
                 for (Peer p : n.peers()) {
                     if (!p.nodeId().equals(nodeId) && !p.nodeAddr().isEmpty()) {
                         remote.add(new HostNetworks.RemoteEndpoint(address(p.address()), Ipv4.of(p.nodeAddr())));
+                    }
+                }
+                if (meshed) {
+                    for (NodeEndpoint other : n.nodes()) {
+                        if (!other.nodeId().equals(nodeId) && !other.nodeAddr().isEmpty()) {
+                            remote.add(new HostNetworks.RemoteEndpoint(address(other.address()), Ipv4.of(other.nodeAddr())));
+                        }
                     }
                 }
             }
@@ -100,21 +117,46 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
             } else {
                 egress.add(new NftRenderer.Egress(subnet, bridge));
             }
-            dns.add(gateway);
+            if (!e.getValue().isEmpty()) {
+                dns.add(gateway); // the tasks' resolver: none for a network this node joined only for the mesh
+            }
             names.put(n.id(), names(view, n));
         }
         return new NodePlan(new HostNetworks(underlay, hostNetworks), vipTables, new NameDirectory(names), clients, dns,
-                NftRenderer.isolation(ISOLATION_TABLE, naming.prefix() + "b", bridges, internal),
+                NftRenderer.isolation(ISOLATION_TABLE, naming.prefix() + "b", bridges, internal, mesh.map(Mesh::bridge)),
                 NftRenderer.egress(EGRESS_TABLE, egress),
-                NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet()), Optional.empty()));
+                NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet(), mesh.isPresent()),
+                        mesh.map(m -> new NftRenderer.IngressSource(m.bridge(), m.address()))));
     }
 
     /**
-     * Published ports DNATed on this node to its own ready tasks of the service (host mode: by definition; ingress
-     * mode: the routing mesh to other nodes' tasks needs a node address on the ingress network, which the managers
-     * do not allocate yet, so an ingress port answers on the nodes that run one of its tasks).
+     * This node's share of the routing mesh: the ingress network, its bridge here and the node's own address on it.
+     * Present while the view has the ingress network with an endpoint for this node (the managers send it to every
+     * node while any service publishes an ingress port).
      */
-    private static List<PublishedPort> ports(String nodeId, NetworkView view, Set<String> attached) {
+    record Mesh(NetworkInfo network, IfName bridge, Ipv4 address) {
+        static Optional<Mesh> of(String nodeId, Naming naming, NetworkView view) {
+            for (NetworkInfo n : view.networks()) {
+                if (!n.ingress()) {
+                    continue;
+                }
+                for (NodeEndpoint e : n.nodes()) {
+                    if (e.nodeId().equals(nodeId)) {
+                        return Optional.of(new Mesh(n, naming.bridge(n.id()), NodePlan.address(e.address())));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Published ports DNATed on this node. Host mode: to this node's own ready tasks of the service. Ingress mode,
+     * with the mesh: to the service's ready tasks on the ingress network on every node (the ports table SNATs what
+     * leaves through the ingress bridge to this node's ingress address, so replies come back through here); without
+     * it (the managers gave this node no ingress address): to its own tasks only.
+     */
+    private static List<PublishedPort> ports(String nodeId, NetworkView view, Set<String> attached, boolean mesh) {
         List<PublishedPort> out = new ArrayList<>();
         for (ServiceInfo s : view.services()) {
             for (ServiceSpec.PortConfig p : s.ports()) {
@@ -122,19 +164,21 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                     continue;
                 }
                 boolean ingress = !"host".equals(p.publishMode());
-                Map<String, Backend> local = new LinkedHashMap<>();
-                for (NetworkInfo n : view.networks()) {
+                Map<String, Backend> backends = new LinkedHashMap<>();
+                // Host mode prefers a task's address on another network: on ingress the mesh's SNAT would hide the client.
+                List<NetworkInfo> order = view.networks().stream().sorted(java.util.Comparator.comparing(NetworkInfo::ingress)).toList();
+                for (NetworkInfo n : order) {
                     if (ingress && !n.ingress()) {
                         continue;
                     }
-                    n.peers().stream().filter(q -> q.serviceId().equals(s.id()) && q.nodeId().equals(nodeId)
-                                    && attached.contains(q.taskId()))
-                            .forEach(q -> local.putIfAbsent(q.taskId(), new Backend(address(q.address()), q.ready())));
+                    n.peers().stream().filter(q -> q.serviceId().equals(s.id()))
+                            .filter(q -> q.nodeId().equals(nodeId) ? attached.contains(q.taskId()) : ingress && mesh && !q.nodeAddr().isEmpty())
+                            .forEach(q -> backends.putIfAbsent(q.taskId(), new Backend(address(q.address()), q.ready())));
                 }
-                if (!local.isEmpty()) {
+                if (!backends.isEmpty()) {
                     out.add(new PublishedPort("udp".equals(p.protocol()) ? PublishedPort.Protocol.UDP : PublishedPort.Protocol.TCP,
                             p.publishedPort(), p.targetPort(), ingress ? PublishedPort.Mode.INGRESS : PublishedPort.Mode.HOST,
-                            List.copyOf(local.values())));
+                            List.copyOf(backends.values())));
                 }
             }
         }

@@ -5,7 +5,9 @@
  * applies it (per task: a namespace under /run/netns, a veth to the network's bridge with its address and a
  * default route via the gateway, its VIP DNAT table; per network on the host: a bridge, a VXLAN with the VNI and
  * forwarding entries for the other nodes' tasks; per node: isolation and egress tables and an embedded DNS
- * server on each gateway address, which the task's resolv.conf names);
+ * server on each gateway address, which the task's resolv.conf names; and the routing mesh: while any service
+ * publishes an ingress port, the ingress network on every node with the node's own address on its bridge, and a
+ * published-ports table that DNATs to ready tasks on every node and SNATs to that address);
  * {@link io.shoal.worker.net.NetworkedTaskRuntime} attaches a task before its container is created (the
  * container joins the namespace) and detaches it when the container is removed.
  *

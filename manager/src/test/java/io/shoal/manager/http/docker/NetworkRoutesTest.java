@@ -149,7 +149,7 @@ class NetworkRoutesTest {
         assertThat(web.at("/Endpoint/Spec/Mode").asText()).isEqualTo("vip");
         assertThat(web.at("/Endpoint/Ports/0/PublishedPort").asInt()).isEqualTo(8080);
         assertThat(web.at("/Endpoint/VirtualIPs")).extracting(v -> v.get("NetworkID").asText() + " " + v.get("Addr").asText())
-                .containsExactly(ingressId + " 10.0.0.2/24", backendId + " 10.20.0.2/24");
+                .containsExactly(ingressId + " 10.0.0.3/24", backendId + " 10.20.0.2/24"); // 10.0.0.2: the node's ingress endpoint
 
         JsonNode tasks = send("GET", "/tasks", null).body();
         assertThat(tasks).hasSize(2).allSatisfy(t -> {

@@ -1,0 +1,133 @@
+package io.shoal.deploy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The routing mesh, as root, on three shoald hosts ({@code deploy/cluster up 3} on a bridge, subnet and namespace
+ * names of this test): a service of ONE busybox httpd task publishing {@code 8080:80} in ingress mode (Docker's
+ * default) answers on every host's address, the two hosts without its task included — their ports table sends the
+ * connection across the ingress VXLAN to the task and the reply comes back through them. Traffic goes only to the
+ * hosts' addresses inside the namespaces the script made. The service is removed before {@code down}.
+ */
+class IngressMeshClusterTest {
+    static final String BRIDGE = "sim0";
+    static final String PREFIX = "sim-h";
+    static final String NET = "10.92.1.";
+    static final String MANAGER = "http://" + NET + "1:2375";
+
+    @TempDir
+    Path dir;
+    ClusterScript cluster;
+    final List<String> nodeIds = new ArrayList<>();
+
+    @BeforeEach
+    void rootOnly() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root for network namespaces");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")) || Files.isExecutable(Path.of("/bin/jq")), "SKIPPED: jq missing");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nft")), "SKIPPED: nftables missing");
+        cluster = ClusterScript.prepare(dir, BRIDGE, PREFIX, NET + "0/24");
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            new Api(MANAGER).delete("/services/mesh");
+        } catch (Exception unreachable) {
+            // down removes what is left
+        }
+        try {
+            cluster.await("task namespaces removed with their containers", 120, () -> taskNamespaces().isEmpty());
+        } finally {
+            ClusterScript.Result r = cluster.script("down");
+            List<String> leaked = taskNamespaces();
+            leaked.forEach(ns -> ClusterScript.run("ip", "netns", "delete", ns));
+            assertThat(r.code()).as(r.output()).isZero();
+            assertThat(leaked).as("task namespaces left").isEmpty();
+        }
+    }
+
+    @Test
+    void anIngressPortAnswersOnEveryHostIncludingThoseWithoutATask() throws Exception {
+        ClusterScript.Result up = cluster.script("up", "3");
+        assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
+        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
+        assertThat(image.code()).as(image.output()).isZero();
+        Api manager = new Api(MANAGER);
+        for (int k = 1; k <= 3; k++) {
+            Api.Reply loaded = new Api("http://" + NET + k + ":2375").postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
+            assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        }
+        cluster.await("3 ready nodes", 120, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
+        manager.get("/nodes").json().forEach(n -> nodeIds.add(n.path("ID").asText()));
+
+        String script = "mkdir -p /www && echo \\\"served-by-$(hostname)\\\" > /www/index.html && exec httpd -f -p 80 -h /www";
+        Api.Reply created = manager.post("/services/create", "{\"Name\": \"mesh\", \"Mode\": {\"Replicated\": {\"Replicas\": 1}}, "
+                + "\"TaskTemplate\": {\"ContainerSpec\": {\"Image\": \"busybox:latest\", \"Command\": [\"sh\", \"-c\", \"" + script + "\"], "
+                + "\"StopGracePeriod\": 1000000000}}, "
+                + "\"EndpointSpec\": {\"Ports\": [{\"Protocol\": \"tcp\", \"TargetPort\": 80, \"PublishedPort\": 8080}]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        cluster.await("the task running", 120, () -> runningNode(manager) != null);
+        String taskNode = runningNode(manager);
+        assertThat(manager.get("/services/mesh").json().at("/Endpoint/Ports/0/PublishMode").asText()).isEqualTo("ingress");
+
+        Map<Integer, String> answers = new LinkedHashMap<>();
+        for (int k = 1; k <= 3; k++) {
+            Api host = new Api("http://" + NET + k + ":8080");
+            int hostNo = k;
+            cluster.await("host " + k + " answers on its published port", 120, () -> {
+                Api.Reply r = host.getUnversioned("/");
+                if (r.status() == 200 && r.body().startsWith("served-by-")) {
+                    answers.put(hostNo, r.body().strip());
+                    return true;
+                }
+                return false;
+            });
+            for (int i = 0; i < 10; i++) { // each connection is DNATed again: the rules hold, not just a first packet
+                Api.Reply again = host.getUnversioned("/");
+                assertThat(again.status()).isEqualTo(200);
+                assertThat(again.body().strip()).isEqualTo(answers.get(hostNo));
+            }
+        }
+        assertThat(answers).hasSize(3);
+        assertThat(answers.values()).as("one task answers through every host: %s", answers).containsOnly(answers.get(1));
+        assertThat(nodeIds).hasSize(3).contains(taskNode);
+    }
+
+    /** The node of the service's running task, or null. */
+    private static String runningNode(Api manager) throws Exception {
+        for (JsonNode t : manager.get("/tasks?filters=" + Api.filters("{\"service\":[\"mesh\"]}")).json()) {
+            if ("running".equals(t.path("Status").path("State").asText())) {
+                return t.path("NodeID").asText();
+            }
+        }
+        return null;
+    }
+
+    /** Namespaces of this cluster's task attachments ({@code shoal-<node id[0:12]>-<task id>}). */
+    private List<String> taskNamespaces() {
+        List<String> out = new ArrayList<>();
+        for (String line : ClusterScript.run("ip", "netns", "list").output().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (nodeIds.stream().anyMatch(id -> name.startsWith("shoal-" + id.substring(0, Math.min(12, id.length())) + "-"))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}
