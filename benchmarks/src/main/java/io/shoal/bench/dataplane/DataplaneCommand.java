@@ -18,8 +18,10 @@ import io.shoal.net.lb.Backend;
 import io.shoal.net.lb.NftRenderer;
 import io.shoal.net.lb.NftTable;
 import io.shoal.net.lb.ServiceVip;
-import io.shoal.net.linux.IpBatchLinks;
-import io.shoal.net.linux.IpNetns;
+import io.shoal.net.host.Netfilter;
+import io.shoal.net.linux.InProcessNetns;
+import io.shoal.net.linux.LibNftablesNetfilter;
+import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.linux.NftNetfilter;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
@@ -123,7 +125,8 @@ public final class DataplaneCommand {
     private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
         DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir.resolve(node), Optional.of(host),
                 List.of(), 53);
-        return new DataPlane(s, new IpBatchLinks(Optional.of(host)), new IpNetns(), new NftNetfilter(Optional.of(host)),
+        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process.
+        return new DataPlane(s, new NetlinkLinks(Optional.of(host)), new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)),
                 new NetnsSockets(host));
     }
 
@@ -160,22 +163,30 @@ public final class DataplaneCommand {
             vips.add(new ServiceVip("s" + i, vip, List.of(Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i)),
                     Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 1)), Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 2)))));
         }
-        NftNetfilter nft = new NftNetfilter(Optional.of(host));
+        // load: libnftables in-process, as the daemon does; load_nft_cli: the same table through `nft -f`.
+        Netfilter library = new LibNftablesNetfilter(Optional.of(host));
+        Netfilter cli = new NftNetfilter(Optional.of(host));
         List<Long> render = new ArrayList<>();
         List<Long> load = new ArrayList<>();
+        List<Long> loadCli = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
             NftTable table = NftRenderer.vips("shoal_vip", vips);
             render.add(System.nanoTime() - start);
             start = System.nanoTime();
-            nft.replace(Optional.of(taskNs), table);
+            library.replace(Optional.of(taskNs), table);
             load.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            cli.replace(Optional.of(taskNs), table);
+            loadCli.add(System.nanoTime() - start);
         }
         Collections.sort(render);
         Collections.sort(load);
+        Collections.sort(loadCli);
         out.printf("vips.services=%d%n", services);
         out.printf("vips.render_median_ms=%.1f%n", render.get(runs / 2) / 1e6);
         out.printf("vips.load_median_ms=%.1f%n", load.get(runs / 2) / 1e6);
+        out.printf("vips.load_nft_cli_median_ms=%.1f%n", loadCli.get(runs / 2) / 1e6);
     }
 
     /** A Java receiver in the server task's namespace, a Java sender in the client's: bytes across the VXLAN. */
