@@ -49,7 +49,8 @@ import java.util.Optional;
  * tasks to an overlay (namespace, veth, address, route, VIP table: what happens before a container starts; median,
  * p90), the time to render and load the VIP rules of S services (3 backends each) into a task namespace (median of
  * K), and TCP throughput from a task on one host to a task on the other across the VXLAN (a Java sender and
- * receiver, M MiB). Removes everything it made, even on failure.
+ * receiver, M MiB; median of 3 rounds), next to the same transfer over a bare VXLAN device between two namespaces
+ * of its own, taken in turn with it. Removes everything it made, even on failure.
  */
 public final class DataplaneCommand {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -110,7 +111,24 @@ public final class DataplaneCommand {
                 out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
                 vips(services, runs, client, hosts.get(0), out);
                 if (megabytes > 0) {
-                    throughput(client, server, megabytes, out);
+                    // The overlay and a bare VXLAN between two other namespaces, same sender, receiver and size,
+                    // taken in turn three times (medians), so warm-up and the machine's load weigh on both alike.
+                    List<NetnsName> raw = ns.rawVxlan(mtu(server));
+                    List<Double> overlays = new ArrayList<>();
+                    List<Double> bares = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        bares.add(throughput(raw.get(0), raw.get(1), "10.206.0.2", megabytes));
+                        overlays.add(throughput(client, server, "10.0.100.10", megabytes));
+                    }
+                    Collections.sort(overlays);
+                    Collections.sort(bares);
+                    double overlay = overlays.get(1);
+                    double bare = bares.get(1);
+                    out.printf("throughput.rounds=overlay %s raw %s%n", rounded(overlays), rounded(bares));
+                    out.printf("throughput.megabytes=%d%n", megabytes);
+                    out.printf("throughput.gbit_per_s=%.2f%n", overlay);
+                    out.printf("throughput.raw_vxlan_gbit_per_s=%.2f%n", bare);
+                    out.printf("throughput.ratio=%.2f%n", overlay / bare);
                 }
             } finally {
                 a.close();
@@ -189,9 +207,18 @@ public final class DataplaneCommand {
         out.printf("vips.load_nft_cli_median_ms=%.1f%n", loadCli.get(runs / 2) / 1e6);
     }
 
-    /** A Java receiver in the server task's namespace, a Java sender in the client's: bytes across the VXLAN. */
-    private static void throughput(NetnsName client, NetnsName server, int megabytes, PrintStream out) throws Exception {
-        InetAddress srv = InetAddress.getByName("10.0.100.10");
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList();
+    }
+
+    /** The MTU of the task's interface, for the bare VXLAN to match. */
+    private static int mtu(NetnsName task) throws Exception {
+        return new NetnsSockets(task).open(() -> java.net.NetworkInterface.getByName("eth0").getMTU());
+    }
+
+    /** A Java receiver in the server's namespace, a Java sender in the client's: Gbit/s across the VXLAN. */
+    private static double throughput(NetnsName client, NetnsName server, String address, int megabytes) throws Exception {
+        InetAddress srv = InetAddress.getByName(address);
         try (ServerSocket listen = new NetnsSockets(server).open(() -> new ServerSocket(5001, 1, srv))) {
             Thread receiver = new Thread(() -> {
                 try (Socket s = listen.accept(); InputStream in = s.getInputStream()) {
@@ -218,8 +245,7 @@ public final class DataplaneCommand {
                 s.shutdownOutput();
                 receiver.join();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf("throughput.megabytes=%d%n", megabytes);
-                out.printf("throughput.gbit_per_s=%.2f%n", megabytes * 8.0 * 1.048576 / 1000 / seconds);
+                return megabytes * 8.0 * 1.048576 / 1000 / seconds;
             }
         }
     }
