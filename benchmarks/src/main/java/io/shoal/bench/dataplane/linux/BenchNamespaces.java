@@ -66,6 +66,25 @@ public final class BenchNamespaces implements AutoCloseable {
         return List.of(a, b);
     }
 
+    /** {@code net.bridge.bridge-nf-call-iptables} in a namespace of this bench ("" without br_netfilter). */
+    public String bridgeNfCallIptables(NetnsName ns) throws IOException {
+        Path sysctl = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+        return new io.shoal.worker.net.linux.NetnsSockets(ns).open(() -> java.nio.file.Files.exists(sysctl)
+                ? java.nio.file.Files.readString(sysctl).strip() : "");
+    }
+
+    /** Sets it in a namespace of this bench (per namespace since Linux 5.3; the host's own is untouched). */
+    public void setBridgeNfCallIptables(NetnsName ns, String value) {
+        if (!ns.value().startsWith(prefix) || !(value.equals("0") || value.equals("1"))) {
+            throw new IllegalArgumentException("only 0/1 in this bench's namespaces");
+        }
+        try {
+            run("ip", "netns", "exec", ns.value(), "sysctl", "-q", "-w", "net.bridge.bridge-nf-call-iptables=" + value);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Starts {@code sh -c script} inside {@code ns}; {@link #close()} kills it. */
     public Process start(NetnsName ns, String script, Path log) throws IOException {
         Process p = new ProcessBuilder("ip", "netns", "exec", ns.value(), "sh", "-c", script).redirectErrorStream(true)
