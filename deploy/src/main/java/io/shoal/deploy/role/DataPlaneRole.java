@@ -43,6 +43,13 @@ public final class DataPlaneRole {
                 LOG.warn("data plane: net.ipv4.ip_forward=0, published ports and egress of task networks will not work "
                         + "(sysctl -w net.ipv4.ip_forward=1); traffic between tasks does not need it");
             }
+            Path brnf = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+            if (Files.exists(brnf) && Files.readString(brnf).strip().equals("1")) {
+                LOG.info("data plane: net.bridge.bridge-nf-call-iptables=1 (br_netfilter), so every frame on the task "
+                        + "bridges also crosses the IPv4 netfilter hooks and a route lookup, about 10% of overlay "
+                        + "throughput (shoal-bench dataplane); Shoal does not need it: sysctl -w "
+                        + "net.bridge.bridge-nf-call-iptables=0 unless something else on this host does");
+            }
             LibNftablesNetfilter.check();
             DataPlane plane = new DataPlane(settings.forNode(daemon.nodeId(), daemon.advertiseAddr(), dataRoot),
                     new NetlinkLinks(Optional.empty()), new InProcessNetns(), new LibNftablesNetfilter(Optional.empty()),
