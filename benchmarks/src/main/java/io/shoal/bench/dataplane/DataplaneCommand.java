@@ -20,6 +20,8 @@ import io.shoal.net.lb.NftTable;
 import io.shoal.net.lb.ServiceVip;
 import io.shoal.net.host.Netfilter;
 import io.shoal.net.linux.InProcessNetns;
+import io.shoal.net.linux.IpBatchLinks;
+import io.shoal.net.linux.IpNetns;
 import io.shoal.net.linux.LibNftablesNetfilter;
 import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.linux.NftNetfilter;
@@ -47,7 +49,9 @@ import java.util.Optional;
  * {@code shoal-bench dataplane [--tasks N] [--services S] [--runs K] [--megabytes M]} (root): the worker's data
  * plane on two "hosts" (namespaces joined by a veth underlay) of its own. Prints the time to attach each of N
  * tasks to an overlay (namespace, veth, address, route, VIP table: what happens before a container starts; median,
- * p90), the time to render and load the VIP rules of S services (3 backends each) into a task namespace (median of
+ * p90) with the daemon's in-process adapters, and in turn the same attachments with the process-based ones
+ * ({@code ip netns add}, {@code ip -batch}, {@code nft -f}) on a third host, the time to render and load the VIP
+ * rules of S services (3 backends each) into a task namespace (median of
  * K), and TCP throughput from a task on one host to a task on the other across the VXLAN (a Java sender and
  * receiver, M MiB; median of 3 rounds), next to the same transfer over a bare VXLAN device between two namespaces
  * of its own, taken in turn with it. Removes everything it made, even on failure.
@@ -56,6 +60,7 @@ public final class DataplaneCommand {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     static final String UNDER_A = "10.203.0.1";
     static final String UNDER_B = "10.203.0.2";
+    static final String UNDER_C = "10.203.1.3";
 
     private DataplaneCommand() {}
 
@@ -86,6 +91,11 @@ public final class DataplaneCommand {
             Naming naming = new Naming("b" + ns.id.substring(0, 3));
             DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir);
             DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir);
+            // The same attachments by the process-based adapters (ip netns add, ip -batch, nft -f), on a third host
+            // that plays node A too, taken in turn with A's so both see the same load.
+            NetnsName hostC = ns.standalone("hc", UNDER_C);
+            DataPlane c = new DataPlane(settings("A", UNDER_C, hostC, naming, ns.prefix + "c-", dir.resolve("C")),
+                    new IpBatchLinks(Optional.of(hostC)), new IpNetns(), new NftNetfilter(Optional.of(hostC)), new NetnsSockets(hostC));
             try {
                 NetworkView view = view(tasks);
                 List<AssignedTask> onA = new ArrayList<>();
@@ -94,21 +104,31 @@ public final class DataplaneCommand {
                 }
                 a.assigned(new Assignments("s", true, onA, List.of(), view));
                 b.assigned(new Assignments("s", true, List.of(task("srv", "10.0.100.10/20")), List.of(), view));
+                c.assigned(new Assignments("s", true, onA, List.of(), view));
                 a.settle();
                 b.settle();
+                c.settle();
                 NetnsName server = netns(b.attach("srv").orElseThrow());
                 List<Long> micros = new ArrayList<>();
+                List<Long> processMicros = new ArrayList<>();
                 NetnsName client = null;
                 for (int i = 0; i < tasks; i++) {
                     long start = System.nanoTime();
                     NetnsName attached = netns(a.attach("t" + i).orElseThrow());
                     micros.add((System.nanoTime() - start) / 1000);
                     client = client == null ? attached : client;
+                    start = System.nanoTime();
+                    c.attach("t" + i).orElseThrow();
+                    processMicros.add((System.nanoTime() - start) / 1000);
                 }
                 Collections.sort(micros);
+                Collections.sort(processMicros);
                 out.printf("attach.tasks=%d%n", tasks);
                 out.printf("attach.median_ms=%.1f%n", micros.get(micros.size() / 2) / 1000.0);
                 out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
+                out.printf("attach.processes_median_ms=%.1f%n", processMicros.get(processMicros.size() / 2) / 1000.0);
+                out.printf("attach.processes_p90_ms=%.1f%n",
+                        processMicros.get(Math.min(processMicros.size() - 1, processMicros.size() * 9 / 10)) / 1000.0);
                 vips(services, runs, client, hosts.get(0), out);
                 if (megabytes > 0) {
                     // The overlay and a bare VXLAN between two other namespaces, same sender, receiver and size,
@@ -145,6 +165,7 @@ public final class DataplaneCommand {
             } finally {
                 a.close();
                 b.close();
+                c.close();
                 try (var files = Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
@@ -152,9 +173,12 @@ public final class DataplaneCommand {
         }
     }
 
+    private static DataPlaneSettings settings(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
+        return new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir, Optional.of(host), List.of(), 53);
+    }
+
     private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
-        DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir.resolve(node), Optional.of(host),
-                List.of(), 53);
+        DataPlaneSettings s = settings(node, underlay, host, naming, prefix, dir.resolve(node));
         // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process.
         return new DataPlane(s, new NetlinkLinks(Optional.of(host)), new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)),
                 new NetnsSockets(host));

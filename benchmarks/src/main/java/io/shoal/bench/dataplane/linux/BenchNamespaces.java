@@ -42,6 +42,17 @@ public final class BenchNamespaces implements AutoCloseable {
         return List.of(a, b);
     }
 
+    /** A host namespace with no peer (the underlay address on a veth looped to itself), for attachments only. */
+    public NetnsName standalone(String suffix, String underlay) throws IOException, InterruptedException {
+        NetnsName n = new NetnsName(prefix + suffix);
+        run("ip", "netns", "add", n.value());
+        run("ip", "-n", n.value(), "link", "add", "under", "type", "veth", "peer", "name", "underpeer");
+        run("ip", "-n", n.value(), "addr", "add", underlay + "/24", "dev", "under");
+        run("ip", "-n", n.value(), "link", "set", "under", "up");
+        run("ip", "-n", n.value(), "link", "set", "underpeer", "up");
+        return n;
+    }
+
     /**
      * The reference for throughput: two namespaces of their own joined by a veth underlay ({@code 10.205.0.1/2}),
      * each with a bare VXLAN device (VNI 4242, port 4789, MTU {@code mtu}) addressed {@code 10.206.0.1/2}: no
