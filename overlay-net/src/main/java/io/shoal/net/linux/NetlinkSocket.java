@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import io.shoal.net.host.PermanentNetworkException;
 import io.shoal.net.host.TransientNetworkException;
 import io.shoal.net.plan.NetnsName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,10 +59,6 @@ final class NetlinkSocket implements AutoCloseable {
         return ++seq;
     }
 
-    int lastSeq() {
-        return seq;
-    }
-
     /**
      * Sends one request (built with {@link #nextSeq()}) and returns the messages before its acknowledgement;
      * a refusal throws {@link Refused}.
@@ -73,7 +70,7 @@ final class NetlinkSocket implements AutoCloseable {
         } catch (LastErrorException e) {
             throw new TransientNetworkException(what + ": netlink send failed: errno " + e.getErrorCode(), e);
         }
-        List<NetlinkReply> before = new java.util.ArrayList<>();
+        List<NetlinkReply> before = new ArrayList<>();
         while (true) {
             long n;
             try {

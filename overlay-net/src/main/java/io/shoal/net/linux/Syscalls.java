@@ -17,8 +17,6 @@ interface Syscalls extends Library {
     int MNT_DETACH = 2;
     int EINVAL = 22;
     int ENOENT = 2;
-    int EEXIST = 17;
-    int ENODEV = 19;
     int EINTR = 4;
 
     int AF_NETLINK = 16;
