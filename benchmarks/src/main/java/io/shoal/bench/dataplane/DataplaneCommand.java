@@ -89,8 +89,9 @@ public final class DataplaneCommand {
             List<NetnsName> hosts = ns.hosts(UNDER_A, UNDER_B);
             Path dir = Files.createTempDirectory(ns.prefix);
             Naming naming = new Naming("b" + ns.id.substring(0, 3));
-            DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir);
-            DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir);
+            Timed timed = new Timed();
+            DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir, timed);
+            DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir, new Timed());
             // The same attachments by the process-based adapters (ip netns add, ip -batch, nft -f), on a third host
             // that plays node A too, taken in turn with A's so both see the same load.
             NetnsName hostC = ns.standalone("hc", UNDER_C);
@@ -111,11 +112,16 @@ public final class DataplaneCommand {
                 NetnsName server = netns(b.attach("srv").orElseThrow());
                 List<Long> micros = new ArrayList<>();
                 List<Long> processMicros = new ArrayList<>();
+                List<long[]> parts = new ArrayList<>();
                 NetnsName client = null;
                 for (int i = 0; i < tasks; i++) {
+                    timed.reset();
                     long start = System.nanoTime();
                     NetnsName attached = netns(a.attach("t" + i).orElseThrow());
-                    micros.add((System.nanoTime() - start) / 1000);
+                    long took = System.nanoTime() - start;
+                    micros.add(took / 1000);
+                    parts.add(new long[] {timed.netnsNanos, timed.linksNanos, timed.nftNanos,
+                        took - timed.netnsNanos - timed.linksNanos - timed.nftNanos});
                     client = client == null ? attached : client;
                     start = System.nanoTime();
                     c.attach("t" + i).orElseThrow();
@@ -126,6 +132,8 @@ public final class DataplaneCommand {
                 out.printf("attach.tasks=%d%n", tasks);
                 out.printf("attach.median_ms=%.1f%n", micros.get(micros.size() / 2) / 1000.0);
                 out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
+                out.printf("attach.parts_median_ms=netns %.1f links %.1f nft %.1f rest %.1f%n", medianMs(parts, 0),
+                        medianMs(parts, 1), medianMs(parts, 2), medianMs(parts, 3));
                 out.printf("attach.processes_median_ms=%.1f%n", processMicros.get(processMicros.size() / 2) / 1000.0);
                 out.printf("attach.processes_p90_ms=%.1f%n",
                         processMicros.get(Math.min(processMicros.size() - 1, processMicros.size() * 9 / 10)) / 1000.0);
@@ -177,11 +185,12 @@ public final class DataplaneCommand {
         return new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir, Optional.of(host), List.of(), 53);
     }
 
-    private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
+    private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir,
+                                   Timed timed) {
         DataPlaneSettings s = settings(node, underlay, host, naming, prefix, dir.resolve(node));
-        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process.
-        return new DataPlane(s, new NetlinkLinks(Optional.of(host)), new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)),
-                new NetnsSockets(host));
+        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process; timed, to show where it goes.
+        return new DataPlane(s, timed.links(new NetlinkLinks(Optional.of(host))), timed.netns(new InProcessNetns()),
+                timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 
     private static NetnsName netns(DataPlane.Attachment a) {
@@ -241,6 +250,11 @@ public final class DataplaneCommand {
         out.printf("vips.render_median_ms=%.1f%n", render.get(runs / 2) / 1e6);
         out.printf("vips.load_median_ms=%.1f%n", load.get(runs / 2) / 1e6);
         out.printf("vips.load_nft_cli_median_ms=%.1f%n", loadCli.get(runs / 2) / 1e6);
+    }
+
+    private static double medianMs(List<long[]> rows, int column) {
+        long[] values = rows.stream().mapToLong(r -> r[column]).sorted().toArray();
+        return values[values.length / 2] / 1e6;
     }
 
     private static double median(List<Double> values) {
