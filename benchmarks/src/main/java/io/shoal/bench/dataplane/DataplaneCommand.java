@@ -18,8 +18,12 @@ import io.shoal.net.lb.Backend;
 import io.shoal.net.lb.NftRenderer;
 import io.shoal.net.lb.NftTable;
 import io.shoal.net.lb.ServiceVip;
+import io.shoal.net.host.Netfilter;
+import io.shoal.net.linux.InProcessNetns;
 import io.shoal.net.linux.IpBatchLinks;
 import io.shoal.net.linux.IpNetns;
+import io.shoal.net.linux.LibNftablesNetfilter;
+import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.linux.NftNetfilter;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
@@ -45,14 +49,18 @@ import java.util.Optional;
  * {@code shoal-bench dataplane [--tasks N] [--services S] [--runs K] [--megabytes M]} (root): the worker's data
  * plane on two "hosts" (namespaces joined by a veth underlay) of its own. Prints the time to attach each of N
  * tasks to an overlay (namespace, veth, address, route, VIP table: what happens before a container starts; median,
- * p90), the time to render and load the VIP rules of S services (3 backends each) into a task namespace (median of
+ * p90) with the daemon's in-process adapters, and in turn the same attachments with the process-based ones
+ * ({@code ip netns add}, {@code ip -batch}, {@code nft -f}) on a third host, the time to render and load the VIP
+ * rules of S services (3 backends each) into a task namespace (median of
  * K), and TCP throughput from a task on one host to a task on the other across the VXLAN (a Java sender and
- * receiver, M MiB). Removes everything it made, even on failure.
+ * receiver, M MiB; median of 3 rounds), next to the same transfer over a bare VXLAN device between two namespaces
+ * of its own, taken in turn with it. Removes everything it made, even on failure.
  */
 public final class DataplaneCommand {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     static final String UNDER_A = "10.203.0.1";
     static final String UNDER_B = "10.203.0.2";
+    static final String UNDER_C = "10.203.1.3";
 
     private DataplaneCommand() {}
 
@@ -81,8 +89,14 @@ public final class DataplaneCommand {
             List<NetnsName> hosts = ns.hosts(UNDER_A, UNDER_B);
             Path dir = Files.createTempDirectory(ns.prefix);
             Naming naming = new Naming("b" + ns.id.substring(0, 3));
-            DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir);
-            DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir);
+            Timed timed = new Timed();
+            DataPlane a = plane("A", UNDER_A, hosts.get(0), naming, ns.prefix + "a-", dir, timed);
+            DataPlane b = plane("B", UNDER_B, hosts.get(1), naming, ns.prefix + "b-", dir, new Timed());
+            // The same attachments by the process-based adapters (ip netns add, ip -batch, nft -f), on a third host
+            // that plays node A too, taken in turn with A's so both see the same load.
+            NetnsName hostC = ns.standalone("hc", UNDER_C);
+            DataPlane c = new DataPlane(settings("A", UNDER_C, hostC, naming, ns.prefix + "c-", dir.resolve("C")),
+                    new IpBatchLinks(Optional.of(hostC)), new IpNetns(), new NftNetfilter(Optional.of(hostC)), new NetnsSockets(hostC));
             try {
                 NetworkView view = view(tasks);
                 List<AssignedTask> onA = new ArrayList<>();
@@ -91,28 +105,75 @@ public final class DataplaneCommand {
                 }
                 a.assigned(new Assignments("s", true, onA, List.of(), view));
                 b.assigned(new Assignments("s", true, List.of(task("srv", "10.0.100.10/20")), List.of(), view));
+                c.assigned(new Assignments("s", true, onA, List.of(), view));
                 a.settle();
                 b.settle();
+                c.settle();
                 NetnsName server = netns(b.attach("srv").orElseThrow());
                 List<Long> micros = new ArrayList<>();
+                List<Long> processMicros = new ArrayList<>();
+                List<long[]> parts = new ArrayList<>();
                 NetnsName client = null;
                 for (int i = 0; i < tasks; i++) {
+                    timed.reset();
                     long start = System.nanoTime();
                     NetnsName attached = netns(a.attach("t" + i).orElseThrow());
-                    micros.add((System.nanoTime() - start) / 1000);
+                    long took = System.nanoTime() - start;
+                    micros.add(took / 1000);
+                    parts.add(new long[] {timed.netnsNanos, timed.linksNanos, timed.nftNanos,
+                        took - timed.netnsNanos - timed.linksNanos - timed.nftNanos});
                     client = client == null ? attached : client;
+                    start = System.nanoTime();
+                    c.attach("t" + i).orElseThrow();
+                    processMicros.add((System.nanoTime() - start) / 1000);
                 }
                 Collections.sort(micros);
+                Collections.sort(processMicros);
                 out.printf("attach.tasks=%d%n", tasks);
                 out.printf("attach.median_ms=%.1f%n", micros.get(micros.size() / 2) / 1000.0);
                 out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
+                out.printf("attach.parts_median_ms=netns %.1f links %.1f nft %.1f rest %.1f%n", medianMs(parts, 0),
+                        medianMs(parts, 1), medianMs(parts, 2), medianMs(parts, 3));
+                out.printf("attach.processes_median_ms=%.1f%n", processMicros.get(processMicros.size() / 2) / 1000.0);
+                out.printf("attach.processes_p90_ms=%.1f%n",
+                        processMicros.get(Math.min(processMicros.size() - 1, processMicros.size() * 9 / 10)) / 1000.0);
                 vips(services, runs, client, hosts.get(0), out);
                 if (megabytes > 0) {
-                    throughput(client, server, megabytes, out);
+                    // The overlay and a bare VXLAN between two other namespaces, same sender, receiver and size,
+                    // taken in turn three times (medians), so warm-up and the machine's load weigh on both alike.
+                    // The overlay is measured as the hosts are (br_netfilter's net.bridge.bridge-nf-call-iptables
+                    // is per namespace and starts as the machine's), and again with it off in the bench's two hosts.
+                    List<NetnsName> raw = ns.rawVxlan(mtu(server));
+                    List<Double> overlays = new ArrayList<>();
+                    List<Double> plain = new ArrayList<>();
+                    List<Double> bares = new ArrayList<>();
+                    String brnf = ns.bridgeNfCallIptables(hosts.get(0));
+                    for (int round = 0; round < 3; round++) {
+                        bares.add(throughput(raw.get(0), raw.get(1), "10.206.0.2", megabytes));
+                        overlays.add(throughput(client, server, "10.0.100.10", megabytes));
+                        if (brnf.equals("1")) {
+                            hosts.forEach(h -> ns.setBridgeNfCallIptables(h, "0"));
+                            plain.add(throughput(client, server, "10.0.100.10", megabytes));
+                            hosts.forEach(h -> ns.setBridgeNfCallIptables(h, "1"));
+                        }
+                    }
+                    double overlay = median(overlays);
+                    double bare = median(bares);
+                    out.printf("throughput.megabytes=%d%n", megabytes);
+                    out.printf("throughput.bridge_nf_call_iptables=%s%n", brnf.isEmpty() ? "absent" : brnf);
+                    out.printf("throughput.gbit_per_s=%.2f%n", overlay);
+                    if (!plain.isEmpty()) {
+                        out.printf("throughput.without_br_netfilter_gbit_per_s=%.2f%n", median(plain));
+                    }
+                    out.printf("throughput.raw_vxlan_gbit_per_s=%.2f%n", bare);
+                    out.printf("throughput.ratio=%.2f%n", overlay / bare);
+                    out.printf("throughput.rounds=overlay %s%s raw %s%n", rounded(overlays),
+                            plain.isEmpty() ? "" : " without-br_netfilter " + rounded(plain), rounded(bares));
                 }
             } finally {
                 a.close();
                 b.close();
+                c.close();
                 try (var files = Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
@@ -120,11 +181,16 @@ public final class DataplaneCommand {
         }
     }
 
-    private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
-        DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir.resolve(node), Optional.of(host),
-                List.of(), 53);
-        return new DataPlane(s, new IpBatchLinks(Optional.of(host)), new IpNetns(), new NftNetfilter(Optional.of(host)),
-                new NetnsSockets(host));
+    private static DataPlaneSettings settings(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
+        return new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir, Optional.of(host), List.of(), 53);
+    }
+
+    private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir,
+                                   Timed timed) {
+        DataPlaneSettings s = settings(node, underlay, host, naming, prefix, dir.resolve(node));
+        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process; timed, to show where it goes.
+        return new DataPlane(s, timed.links(new NetlinkLinks(Optional.of(host))), timed.netns(new InProcessNetns()),
+                timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 
     private static NetnsName netns(DataPlane.Attachment a) {
@@ -160,27 +226,55 @@ public final class DataplaneCommand {
             vips.add(new ServiceVip("s" + i, vip, List.of(Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i)),
                     Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 1)), Backend.healthy(Ipv4.of("10.2.0.0").plus(3L * i + 2)))));
         }
-        NftNetfilter nft = new NftNetfilter(Optional.of(host));
+        // load: libnftables in-process, as the daemon does; load_nft_cli: the same table through `nft -f`.
+        Netfilter library = new LibNftablesNetfilter(Optional.of(host));
+        Netfilter cli = new NftNetfilter(Optional.of(host));
         List<Long> render = new ArrayList<>();
         List<Long> load = new ArrayList<>();
+        List<Long> loadCli = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
             NftTable table = NftRenderer.vips("shoal_vip", vips);
             render.add(System.nanoTime() - start);
             start = System.nanoTime();
-            nft.replace(Optional.of(taskNs), table);
+            library.replace(Optional.of(taskNs), table);
             load.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            cli.replace(Optional.of(taskNs), table);
+            loadCli.add(System.nanoTime() - start);
         }
         Collections.sort(render);
         Collections.sort(load);
+        Collections.sort(loadCli);
         out.printf("vips.services=%d%n", services);
         out.printf("vips.render_median_ms=%.1f%n", render.get(runs / 2) / 1e6);
         out.printf("vips.load_median_ms=%.1f%n", load.get(runs / 2) / 1e6);
+        out.printf("vips.load_nft_cli_median_ms=%.1f%n", loadCli.get(runs / 2) / 1e6);
     }
 
-    /** A Java receiver in the server task's namespace, a Java sender in the client's: bytes across the VXLAN. */
-    private static void throughput(NetnsName client, NetnsName server, int megabytes, PrintStream out) throws Exception {
-        InetAddress srv = InetAddress.getByName("10.0.100.10");
+    private static double medianMs(List<long[]> rows, int column) {
+        long[] values = rows.stream().mapToLong(r -> r[column]).sorted().toArray();
+        return values[values.length / 2] / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList();
+    }
+
+    /** The MTU of the task's interface, for the bare VXLAN to match. */
+    private static int mtu(NetnsName task) throws Exception {
+        return new NetnsSockets(task).open(() -> java.net.NetworkInterface.getByName("eth0").getMTU());
+    }
+
+    /** A Java receiver in the server's namespace, a Java sender in the client's: Gbit/s across the VXLAN. */
+    private static double throughput(NetnsName client, NetnsName server, String address, int megabytes) throws Exception {
+        InetAddress srv = InetAddress.getByName(address);
         try (ServerSocket listen = new NetnsSockets(server).open(() -> new ServerSocket(5001, 1, srv))) {
             Thread receiver = new Thread(() -> {
                 try (Socket s = listen.accept(); InputStream in = s.getInputStream()) {
@@ -207,8 +301,7 @@ public final class DataplaneCommand {
                 s.shutdownOutput();
                 receiver.join();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf("throughput.megabytes=%d%n", megabytes);
-                out.printf("throughput.gbit_per_s=%.2f%n", megabytes * 8.0 * 1.048576 / 1000 / seconds);
+                return megabytes * 8.0 * 1.048576 / 1000 / seconds;
             }
         }
     }

@@ -5,28 +5,39 @@ import java.util.Optional;
 /** An IPv4 address as its 32 bits; ordering is numeric. */
 public record Ipv4(int bits) implements Comparable<Ipv4> {
 
-    /** Parses dotted-quad text strictly (four decimal octets, no leading zeros beyond "0"). */
+    /**
+     * Parses dotted-quad text strictly (four decimal octets, no leading zeros beyond "0"). One pass over the
+     * characters with no allocation but the result: the worker parses every peer's address on each refresh.
+     */
     public static Optional<Ipv4> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
         int bits = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || (part.length() > 1 && part.charAt(0) == '0')) {
-                return Optional.empty();
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n && octets < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 4 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + (text.charAt(i) - '0');
+                i++;
             }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && text.charAt(start) == '0')) {
                 return Optional.empty();
             }
             bits = (bits << 8) | octet;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return Optional.empty();
+                }
+                i++;
+            }
         }
-        return Optional.of(new Ipv4(bits));
+        return octets == 4 && i == n ? Optional.of(new Ipv4(bits)) : Optional.empty();
     }
 
     /** For literals in code and tests; throws on bad text. */

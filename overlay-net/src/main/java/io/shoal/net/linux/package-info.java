@@ -1,8 +1,13 @@
 /**
- * The Linux adapters of {@code io.shoal.net.host}: {@code ip -batch} / {@code bridge -batch}
- * ({@link io.shoal.net.linux.IpBatchLinks}), {@code ip netns} ({@link io.shoal.net.linux.IpNetns})
- * and {@code nft -f} ({@link io.shoal.net.linux.NftNetfilter}). The only package that starts
- * processes; commands are argument vectors of validated values, never shell lines. Debian 12
- * packages: iproute2, nftables.
+ * The Linux adapters of {@code io.shoal.net.host}. On the attach path nothing is spawned:
+ * {@link io.shoal.net.linux.InProcessNetns} makes and removes named namespaces as {@code ip netns} does
+ * (bind mounts under a shared {@code /run/netns}), {@link io.shoal.net.linux.NetlinkLinks} creates a task's veth,
+ * address and route over rtnetlink (hand-encoded: no maintained Java netlink library exists), and
+ * {@link io.shoal.net.linux.LibNftablesNetfilter} loads nft text through libnftables. Bridges, VXLAN devices and
+ * remote entries still go through {@code ip -batch} / {@code bridge -batch}
+ * ({@link io.shoal.net.linux.IpBatchLinks}); {@link io.shoal.net.linux.IpNetns} and
+ * {@link io.shoal.net.linux.NftNetfilter} remain as the process-based equivalents. The only package that starts
+ * processes or uses JNA; commands are argument vectors of validated values, never shell lines, and netlink
+ * messages carry names as attributes. Debian 12 packages: iproute2, nftables (with libnftables1).
  */
 package io.shoal.net.linux;

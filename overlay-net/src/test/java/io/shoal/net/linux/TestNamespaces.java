@@ -26,23 +26,28 @@ final class TestNamespaces implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
 
-    private TestNamespaces() {
+    private TestNamespaces(String kind) {
         SecureRandom random = new SecureRandom();
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        prefix = "shoaltest-" + id + "-";
+        prefix = kind + id + "-";
         naming = new Naming("t" + id.substring(0, 3));
     }
 
     /** Skips the test, loudly, unless it runs as root with ip and nft installed. */
     static TestNamespaces open() {
+        return open("shoaltest-");
+    }
+
+    /** As {@link #open()}, with names starting with {@code kind} (tests of the in-process adapters use "sna"). */
+    static TestNamespaces open(String kind) {
         assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
                 "root tests need uid 0 (network namespaces, links, nftables): skipped");
         assumeTrue(onPath("ip") && onPath("nft") && onPath("bridge"),
                 "root tests need iproute2 and nftables: apt-get install -y iproute2 nftables");
-        TestNamespaces namespaces = new TestNamespaces();
+        TestNamespaces namespaces = new TestNamespaces(kind);
         namespaces.sweep();
         return namespaces;
     }

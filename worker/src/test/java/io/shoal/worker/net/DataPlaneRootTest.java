@@ -17,9 +17,10 @@ import io.shoal.api.model.TaskState;
 import io.shoal.api.model.TaskStatus;
 import io.shoal.api.model.Version;
 import io.shoal.net.ipam.Ipv4;
-import io.shoal.net.linux.IpBatchLinks;
+import io.shoal.net.linux.InProcessNetns;
 import io.shoal.net.linux.IpNetns;
-import io.shoal.net.linux.NftNetfilter;
+import io.shoal.net.linux.LibNftablesNetfilter;
+import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
 import io.shoal.worker.net.linux.NetnsSockets;
@@ -88,7 +89,8 @@ class DataPlaneRootTest {
     private DataPlane dataPlane(String node, String underlay, NetnsName host) {
         DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix + node.toLowerCase() + "-",
                 dir.resolve(node), Optional.of(host), List.of(), 53);
-        return new DataPlane(s, new IpBatchLinks(Optional.of(host)), new IpNetns(), new NftNetfilter(Optional.of(host)),
+        // The adapters the daemon uses (DataPlaneRole): rtnetlink, namespaces and libnftables in-process.
+        return new DataPlane(s, new NetlinkLinks(Optional.of(host)), new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)),
                 new NetnsSockets(host));
     }
 

@@ -42,6 +42,60 @@ public final class BenchNamespaces implements AutoCloseable {
         return List.of(a, b);
     }
 
+    /** A host namespace with no peer (the underlay address on a veth looped to itself), for attachments only. */
+    public NetnsName standalone(String suffix, String underlay) throws IOException, InterruptedException {
+        NetnsName n = new NetnsName(prefix + suffix);
+        run("ip", "netns", "add", n.value());
+        run("ip", "-n", n.value(), "link", "add", "under", "type", "veth", "peer", "name", "underpeer");
+        run("ip", "-n", n.value(), "addr", "add", underlay + "/24", "dev", "under");
+        run("ip", "-n", n.value(), "link", "set", "under", "up");
+        run("ip", "-n", n.value(), "link", "set", "underpeer", "up");
+        return n;
+    }
+
+    /**
+     * The reference for throughput: two namespaces of their own joined by a veth underlay ({@code 10.205.0.1/2}),
+     * each with a bare VXLAN device (VNI 4242, port 4789, MTU {@code mtu}) addressed {@code 10.206.0.1/2}: no
+     * bridge, no task veth, no nftables table, the path an overlay cannot beat. The sender side first.
+     */
+    public List<NetnsName> rawVxlan(int mtu) throws IOException, InterruptedException {
+        NetnsName a = new NetnsName(prefix + "ra");
+        NetnsName b = new NetnsName(prefix + "rb");
+        run("ip", "netns", "add", a.value());
+        run("ip", "netns", "add", b.value());
+        run("ip", "-n", a.value(), "link", "add", "under", "type", "veth", "peer", "name", "under", "netns", b.value());
+        String[][] sides = {{a.value(), "10.205.0.1", "10.205.0.2", "10.206.0.1"}, {b.value(), "10.205.0.2", "10.205.0.1", "10.206.0.2"}};
+        for (String[] side : sides) {
+            run("ip", "-n", side[0], "addr", "add", side[1] + "/24", "dev", "under");
+            run("ip", "-n", side[0], "link", "set", "under", "up");
+            run("ip", "-n", side[0], "link", "add", "rawvx", "mtu", Integer.toString(mtu), "type", "vxlan", "id", "4242",
+                    "local", side[1], "remote", side[2], "dstport", "4789");
+            run("ip", "-n", side[0], "addr", "add", side[3] + "/24", "dev", "rawvx");
+            run("ip", "-n", side[0], "link", "set", "rawvx", "up");
+            run("ip", "-n", side[0], "link", "set", "lo", "up");
+        }
+        return List.of(a, b);
+    }
+
+    /** {@code net.bridge.bridge-nf-call-iptables} in a namespace of this bench ("" without br_netfilter). */
+    public String bridgeNfCallIptables(NetnsName ns) throws IOException {
+        Path sysctl = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+        return new io.shoal.worker.net.linux.NetnsSockets(ns).open(() -> java.nio.file.Files.exists(sysctl)
+                ? java.nio.file.Files.readString(sysctl).strip() : "");
+    }
+
+    /** Sets it in a namespace of this bench (per namespace since Linux 5.3; the host's own is untouched). */
+    public void setBridgeNfCallIptables(NetnsName ns, String value) {
+        if (!ns.value().startsWith(prefix) || !(value.equals("0") || value.equals("1"))) {
+            throw new IllegalArgumentException("only 0/1 in this bench's namespaces");
+        }
+        try {
+            run("ip", "netns", "exec", ns.value(), "sysctl", "-q", "-w", "net.bridge.bridge-nf-call-iptables=" + value);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Starts {@code sh -c script} inside {@code ns}; {@link #close()} kills it. */
     public Process start(NetnsName ns, String script, Path log) throws IOException {
         Process p = new ProcessBuilder("ip", "netns", "exec", ns.value(), "sh", "-c", script).redirectErrorStream(true)

@@ -1,0 +1,102 @@
+package io.shoal.bench.dataplane;
+
+import io.shoal.net.host.Links;
+import io.shoal.net.host.Netfilter;
+import io.shoal.net.host.Netns;
+import io.shoal.net.lb.NftTable;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.LinkChange;
+import io.shoal.net.plan.NetnsName;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The data plane's three ports with a stopwatch around each call, so the bench can say where an attach's time goes:
+ * namespace, links, nft, and the rest (the data plane's own planning, DNS, resolv.conf).
+ */
+final class Timed {
+    long netnsNanos;
+    long linksNanos;
+    long nftNanos;
+
+    void reset() {
+        netnsNanos = 0;
+        linksNanos = 0;
+        nftNanos = 0;
+    }
+
+    private static long time(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static <T> T time(Supplier<T> call, long[] into) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            into[0] = System.nanoTime() - start;
+        }
+    }
+
+    Links links(Links inner) {
+        return new Links() {
+            @Override
+            public void apply(List<LinkChange> changes) {
+                linksNanos += time(() -> inner.apply(changes));
+            }
+
+            @Override
+            public Set<IfName> links(Optional<NetnsName> netns) {
+                long[] took = new long[1];
+                Set<IfName> names = time(() -> inner.links(netns), took);
+                linksNanos += took[0];
+                return names;
+            }
+        };
+    }
+
+    Netns netns(Netns inner) {
+        return new Netns() {
+            @Override
+            public void create(NetnsName name) {
+                netnsNanos += time(() -> inner.create(name));
+            }
+
+            @Override
+            public void delete(NetnsName name) {
+                netnsNanos += time(() -> inner.delete(name));
+            }
+
+            @Override
+            public Set<NetnsName> list() {
+                return inner.list();
+            }
+        };
+    }
+
+    Netfilter netfilter(Netfilter inner) {
+        return new Netfilter() {
+            @Override
+            public void replace(Optional<NetnsName> netns, NftTable table) {
+                nftNanos += time(() -> inner.replace(netns, table));
+            }
+
+            @Override
+            public void delete(Optional<NetnsName> netns, String table) {
+                nftNanos += time(() -> inner.delete(netns, table));
+            }
+
+            @Override
+            public Set<String> tables(Optional<NetnsName> netns) {
+                long[] took = new long[1];
+                Set<String> names = time(() -> inner.tables(netns), took);
+                nftNanos += took[0];
+                return names;
+            }
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.shoal.net.linux;
+
+import com.sun.jna.LastErrorException;
+import io.shoal.net.host.Links;
+import io.shoal.net.host.PermanentNetworkException;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.LinkChange;
+import io.shoal.net.plan.LinkChange.AddVeth;
+import io.shoal.net.plan.LinkChange.DeleteLink;
+import io.shoal.net.plan.NetnsName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link Links} for the hot path without processes: a task's veth pair, its address, default route and {@code lo},
+ * and link removals, go over rtnetlink in-process (one socket in the host namespace, one opened on a short-lived
+ * thread inside the task's namespace; 2–3 ms here, mostly the kernel's veth creation, instead of two
+ * {@code ip -batch} processes). What changes once per network
+ * (bridges, VXLAN devices) or comes in bulk (neighbour and fdb entries of remote tasks) stays with
+ * {@link IpBatchLinks}; the changes keep their order. {@code scope} is the namespace that plays "the host", as in
+ * {@link IpBatchLinks}. The kernel's end state is the one the {@code ip -batch} adapter leaves (a root test compares
+ * them).
+ */
+public final class NetlinkLinks implements Links {
+
+    private final Optional<NetnsName> scope;
+    private final IpBatchLinks batch;
+
+    public NetlinkLinks(Optional<NetnsName> scope) {
+        this.scope = scope;
+        this.batch = new IpBatchLinks(scope);
+    }
+
+    @Override
+    public void apply(List<LinkChange> changes) {
+        List<LinkChange> pending = new ArrayList<>();
+        NetlinkSocket host = null;
+        try {
+            for (LinkChange change : changes) {
+                if (!(change instanceof AddVeth) && !(change instanceof DeleteLink)) {
+                    pending.add(change);
+                    continue;
+                }
+                if (!pending.isEmpty()) {
+                    batch.apply(pending);
+                    pending.clear();
+                }
+                if (host == null) {
+                    host = NetlinkSocket.open(scope);
+                }
+                if (change instanceof AddVeth v) {
+                    addVeth(host, v);
+                } else {
+                    deleteLink(host, ((DeleteLink) change).link());
+                }
+            }
+            if (!pending.isEmpty()) {
+                batch.apply(pending);
+            }
+        } finally {
+            if (host != null) {
+                host.close();
+            }
+        }
+    }
+
+    private static void addVeth(NetlinkSocket host, AddVeth v) {
+        int bridge = index(host, v.bridge());
+        int nsFd;
+        try {
+            nsFd = Syscalls.INSTANCE.open(InNamespace.RUN_DIR + "/" + v.netns().value(), Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new PermanentNetworkException("network namespace " + v.netns() + " cannot be opened: errno " + e.getErrorCode());
+        }
+        try {
+            host.request("link add " + v.hostSide() + " type veth peer name " + v.peer() + " netns " + v.netns(),
+                    RtnetlinkRequests.addVeth(host.nextSeq(), v.hostSide(), bridge, v.peer(), v.mac(), v.mtu(), nsFd));
+        } finally {
+            Syscalls.INSTANCE.close(nsFd);
+        }
+        try (NetlinkSocket task = NetlinkSocket.open(Optional.of(v.netns()))) {
+            int peer = index(task, v.peer());
+            task.request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(),
+                    RtnetlinkRequests.addAddress(task.nextSeq(), peer, v.address(), v.prefix()));
+            task.request("link set lo up", RtnetlinkRequests.setUp(task.nextSeq(), new IfName("lo")));
+            task.request("link set " + v.peer() + " up", RtnetlinkRequests.setUp(task.nextSeq(), v.peer()));
+            if (v.defaultRoute()) {
+                task.request("route replace default via " + v.gateway() + " dev " + v.peer(),
+                        RtnetlinkRequests.replaceDefaultRoute(task.nextSeq(), peer, v.gateway()));
+            }
+        }
+    }
+
+    /** Like {@code ip -force link del}: a link already gone, or any refusal, is not an error. */
+    private static void deleteLink(NetlinkSocket host, IfName link) {
+        try {
+            host.request("link del " + link, RtnetlinkRequests.deleteLink(host.nextSeq(), link));
+        } catch (NetlinkSocket.Refused alreadyGone) {
+            // best effort, as the ip -force batch of removals
+        }
+    }
+
+    private static int index(NetlinkSocket socket, IfName link) {
+        List<NetlinkReply> replies = socket.request("link show " + link, RtnetlinkRequests.getLink(socket.nextSeq(), link));
+        for (NetlinkReply reply : replies) {
+            if (reply.type() == RtnetlinkRequests.RTM_NEWLINK) {
+                return reply.linkIndex();
+            }
+        }
+        throw new PermanentNetworkException("link " + link + ": no answer to RTM_GETLINK");
+    }
+
+    @Override
+    public Set<IfName> links(Optional<NetnsName> netns) {
+        return batch.links(netns);
+    }
+}
