@@ -23,6 +23,7 @@ import io.shoal.net.plan.IfName;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
         Map<String, List<HostNetworks.LocalEndpoint>> local = new LinkedHashMap<>();
         Map<Ipv4, List<String>> clients = new LinkedHashMap<>();
         Map<String, NftTable> vipTables = new LinkedHashMap<>();
+        // Tasks on the same networks have the same VIP table: rendered once per set of networks, not per task.
+        Map<List<String>, NftTable> tableOfNetworks = new HashMap<>();
         for (Map.Entry<String, List<NetworkAttachment>> task : attached.entrySet()) {
             List<String> joined = new ArrayList<>();
             List<NetworkAttachment> own = task.getValue();
@@ -76,7 +79,8 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                 clients.computeIfAbsent(address, k -> new ArrayList<>()).add(a.networkId());
                 joined.add(a.networkId());
             }
-            vipTables.put(task.getKey(), NftRenderer.vips(VIP_TABLE, vips(view, joined)));
+            vipTables.put(task.getKey(), tableOfNetworks.computeIfAbsent(List.copyOf(joined),
+                    j -> NftRenderer.vips(VIP_TABLE, vips(view, j))));
         }
         // The routing mesh: the node joins the ingress network even with no task of its own there.
         mesh.ifPresent(m -> local.putIfAbsent(m.network().id(), new ArrayList<>()));
