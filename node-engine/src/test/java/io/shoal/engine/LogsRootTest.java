@@ -54,6 +54,20 @@ class LogsRootTest {
     }
 
     @Test
+    void aTtyContainerRunsOnATerminalWhoseOutputIsLogged() {
+        // conmon hands runc a console socket; the runtime's run --detach must pass the terminal on as create did
+        String id = r.engine.create(ContainerRequest.of("localhost/busybox",
+                ContainerConfig.of(List.of("/bin/sh", "-c", "test -t 1 && echo on-a-tty; exit 4")),
+                HostConfig.defaults()).withTty(true));
+        CompletableFuture<Integer> exit = r.engine.waitForNextExit(id);
+        r.engine.start(id);
+        assertThat(exit.join()).isEqualTo(4);
+        List<String> seen = new ArrayList<>();
+        r.engine.logs(id, LogQuery.all(), e -> seen.add(e.stream() + ":" + e.log().trim()));
+        assertThat(seen).containsExactly("stdout:on-a-tty");
+    }
+
+    @Test
     void tailSinceStreamsAndFollow() {
         String id = r.run(List.of("/bin/sh", "-c", "for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done"),
                 HostConfig.defaults());

@@ -171,7 +171,7 @@ public final class ContainerService {
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
             spec.process.terminal = request.tty();
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bundle/config.json").toFile(), spec);
+            JSON.writeValue(dir.resolve("bundle/config.json").toFile(), spec);
             ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
                     request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
@@ -220,12 +220,11 @@ public final class ContainerService {
                     Files.move(log, dir.resolve("container.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            OciRuntime.Created created = runtime.create(id, dir.resolve("bundle"), dir.resolve("container.log"),
+            OciRuntime.Created created = runtime.run(id, dir.resolve("bundle"), dir.resolve("container.log"),
                     rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax, rec.tty());
             exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
             watch(id, created.monitorPid());
-            runtime.start(id);
             publish(id, "start", Map.of());
         } catch (IOException e) {
             try {

@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The OCI runtime behind a per-container monitor: {@link #create} leaves the container created (its process
- * waiting for {@link #start}) under a monitor that outlives the engine, writes the container's output to
- * {@code logFile} and records how the run ended, so that {@link #exit} can report it even to a later engine.
+ * The OCI runtime behind a per-container monitor: {@link #run} starts the container under a monitor that outlives
+ * the engine, writes the container's output to {@code logFile} and records how the run ended, so that
+ * {@link #exit} can report it even to a later engine.
  * Adapter: linux/RuncRuntime (conmon + runc).
  */
 public interface OciRuntime {
 
-    /** What the monitor reports after create: the container's pid 1 and the monitor's own pid. */
+    /** What the monitor reports once the container runs: the container's pid 1 and the monitor's own pid. */
     record Created(long pid, long monitorPid) { }
 
     /** How a run ended: the exit code (-1 when the monitor died without recording it) and whether OOM killed it. */
@@ -24,10 +24,12 @@ public interface OciRuntime {
     /** The exit code an exec reports when it was terminated at its timeout. */
     int EXEC_TIMED_OUT = -1;
 
-    /** With {@code tty}, the monitor gives the container a terminal and logs it as stdout. */
-    Created create(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException;
-
-    void start(String id) throws IOException;
+    /**
+     * Starts the bundle's process under a new monitor (create and start in one step, as {@code runc run} does:
+     * nothing needs the created-but-not-started state). With {@code tty}, the monitor gives the container a
+     * terminal and logs it as stdout.
+     */
+    Created run(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException;
 
     void kill(String id, String signal) throws IOException;
 
