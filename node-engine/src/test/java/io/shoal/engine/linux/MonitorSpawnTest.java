@@ -29,7 +29,7 @@ class MonitorSpawnTest {
     }
 
     @Test
-    void childGetsOnlyStdioAndTheSyncPipeNoBlockedSignalsItsCwdAndEnvironment(@TempDir Path dir) throws IOException {
+    void childGetsOnlyStdioAndTheSyncPipeNoBlockedSignalsItsCwdAndEnvironment(@TempDir Path dir) throws IOException, InterruptedException {
         // a descriptor of the JVM that is not close-on-exec must not reach the child
         try (FileInputStream held = new FileInputStream("/dev/null")) {
             String script = "echo oops >&2; printf '{\"x\": \"%s\"}' \"$X\" >&3; exec sleep 60";
@@ -37,6 +37,12 @@ class MonitorSpawnTest {
                     "PATH", "/usr/bin:/bin"), dir, dir.resolve("err"))) {
                 assertThat(s.readReply(WAIT)).isEqualTo("{\"x\": \"y\"}");
                 Path proc = Path.of("/proc/" + s.pid());
+                // sh keeps a saved copy of a redirected descriptor (fd 10) while its printf runs: look once it is sleep
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (!Files.readString(proc.resolve("comm")).strip().equals("sleep") && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(Files.readString(proc.resolve("comm")).strip()).isEqualTo("sleep");
                 try (var fds = Files.list(proc.resolve("fd"))) {
                     assertThat(fds.map(f -> f.getFileName().toString()).sorted()).containsExactly("0", "1", "2", "3");
                 }
