@@ -66,6 +66,24 @@ class EngineRootTest {
         return fixture.run(cmd, host);
     }
 
+    /** Until process {@code pid} catches signal {@code signo} (its SigCgt mask in /proc), for at most 60 s. */
+    private static void awaitHandler(long pid, int signo) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("SigCgt:") && (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signo - 1))) != 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError("reading /proc/" + pid + "/status: " + e, e);
+            }
+        }
+        throw new AssertionError("process " + pid + " installed no handler for signal " + signo + " within 60 s");
+    }
+
     private List<String> logLines(String id) {
         fixture.engine = engine;
         return fixture.logLines(id);
@@ -309,6 +327,8 @@ class EngineRootTest {
         assertThat(restarted.state()).isEqualTo(State.RUNNING);
         assertThat(restarted.run().restartCount()).isEqualTo(1);
         assertThat(restarted.pid()).isNotEqualTo(firstPid);
+        // The container's sh is its pid 1, which the kernel spares a signal it has no handler for: wait for the trap.
+        awaitHandler(restarted.pid(), 10);
         engine.kill(id, "USR1");
         assertThat(engine.waitFor(id).join()).isEqualTo(9);
         assertThatThrownBy(() -> engine.kill(id, "KILL")).hasMessageContaining("is not running");
