@@ -1,48 +1,14 @@
 package io.shoal.net.linux;
 
 import io.shoal.net.host.Netfilter;
-import io.shoal.net.host.NetfilterContract;
 import io.shoal.net.plan.NetnsName;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 
-/** The Netfilter contract against nft, inside a namespace this test makes. */
-@Tag("root")
-class NftNetfilterContractTest extends NetfilterContract {
-
-    private TestNamespaces namespaces;
-    private NetnsName ns;
-    private Netfilter netfilter;
-
-    @BeforeEach
-    void createNamespace() {
-        namespaces = TestNamespaces.open();
-        try {
-            ns = namespaces.create("nft");
-            // The scope is the test namespace too, so even a call without one stays inside it.
-            netfilter = new NftNetfilter(Optional.of(ns));
-        } catch (RuntimeException e) {
-            namespaces.close();
-            throw e;
-        }
-    }
-
-    @AfterEach
-    void removeNamespace() {
-        if (namespaces != null) {
-            namespaces.close();
-        }
-    }
+/** The Netfilter contract against nft. */
+class NftNetfilterContractTest extends RootNetfilterContract {
 
     @Override
-    protected Netfilter netfilter() {
-        return netfilter;
-    }
-
-    @Override
-    protected NetnsName namespace() {
-        return ns;
+    protected Netfilter adapter(NetnsName ns) {
+        return new NftNetfilter(Optional.of(ns));
     }
 }
