@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code deploy/cluster} for root tests: hosts on a bridge, subnet and namespace prefix of the test's own, running
  * this build's classes (a launcher over the test classpath), with the helpers the cluster tests share: running the
- * script, waiting for a condition with the hosts' logs in the failure, counting ready nodes.
+ * script, loading busybox into the hosts, waiting for a condition with the hosts' logs in the failure, counting
+ * ready nodes, and tearing down after removing the tests' services.
  */
 final class ClusterScript {
     final Path state;
@@ -98,6 +99,63 @@ final class ClusterScript {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Builds busybox:latest under {@code dir/image} from Debian's busybox-static (no Shoal involved) and loads it
+     * into every host through its node API.
+     */
+    static void loadBusybox(Path dir, List<Api> hosts) throws Exception {
+        Result image = run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
+        if (image.code() != 0) {
+            throw new AssertionError("deploy/images/busybox failed:\n" + image.output());
+        }
+        for (Api host : hosts) {
+            Api.Reply loaded = host.postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
+            if (loaded.status() != 200) {
+                throw new AssertionError("loading busybox into " + host.base() + ": " + loaded.status() + " " + loaded.body());
+            }
+        }
+    }
+
+    /**
+     * Removes {@code services} (what is unreachable, {@code down} removes), waits until the task namespaces of
+     * {@code nodeIds} went with their containers, runs {@code down}, and fails if it failed or left a namespace
+     * (which it then deletes).
+     */
+    void downAfterRemoving(Api manager, List<String> services, List<String> nodeIds) throws Exception {
+        for (String service : services) {
+            try {
+                manager.delete("/services/" + service);
+            } catch (Exception unreachable) {
+                // down removes what is left
+            }
+        }
+        try {
+            await("task namespaces removed with their containers", 120, () -> taskNamespaces(nodeIds).isEmpty());
+        } finally {
+            Result r = script("down");
+            List<String> leaked = taskNamespaces(nodeIds);
+            leaked.forEach(ns -> run("ip", "netns", "delete", ns));
+            if (r.code() != 0) {
+                throw new AssertionError("deploy/cluster down failed:\n" + r.output());
+            }
+            if (!leaked.isEmpty()) {
+                throw new AssertionError("task namespaces left: " + leaked);
+            }
+        }
+    }
+
+    /** Namespaces of these nodes' task attachments ({@code shoal-<node id[0:12]>-<task id>}). */
+    static List<String> taskNamespaces(List<String> nodeIds) {
+        List<String> out = new ArrayList<>();
+        for (String line : run("ip", "netns", "list").output().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (nodeIds.stream().anyMatch(id -> name.startsWith("shoal-" + id.substring(0, Math.min(12, id.length())) + "-"))) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     static int readyCount(JsonNode nodes) {

@@ -105,13 +105,8 @@ class ClusterScriptTest {
     void servicesRunAsContainersAcrossHostsAndMoveWhenAWorkerDies() throws Exception {
         ClusterScript.Result up = cluster.script("up", "3");
         assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
-        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
-        assertThat(image.code()).as(image.output()).isZero();
+        ClusterScript.loadBusybox(dir, List.of(host(1), host(2), host(3)));
         Api manager = new Api(MANAGER);
-        for (int k = 1; k <= 3; k++) {
-            Api.Reply loaded = host(k).postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
-            assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
-        }
         cluster.await("3 ready nodes", 90, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
 
         Api.Reply created = manager.post("/services/create", """

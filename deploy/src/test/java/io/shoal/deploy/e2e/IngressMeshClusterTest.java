@@ -45,22 +45,8 @@ class IngressMeshClusterTest {
 
     @AfterEach
     void down() throws Exception {
-        if (cluster == null) {
-            return;
-        }
-        try {
-            new Api(MANAGER).delete("/services/mesh");
-        } catch (Exception unreachable) {
-            // down removes what is left
-        }
-        try {
-            cluster.await("task namespaces removed with their containers", 120, () -> taskNamespaces().isEmpty());
-        } finally {
-            ClusterScript.Result r = cluster.script("down");
-            List<String> leaked = taskNamespaces();
-            leaked.forEach(ns -> ClusterScript.run("ip", "netns", "delete", ns));
-            assertThat(r.code()).as(r.output()).isZero();
-            assertThat(leaked).as("task namespaces left").isEmpty();
+        if (cluster != null) {
+            cluster.downAfterRemoving(new Api(MANAGER), List.of("mesh"), nodeIds);
         }
     }
 
@@ -68,13 +54,8 @@ class IngressMeshClusterTest {
     void anIngressPortAnswersOnEveryHostIncludingThoseWithoutATask() throws Exception {
         ClusterScript.Result up = cluster.script("up", "3");
         assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
-        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
-        assertThat(image.code()).as(image.output()).isZero();
+        ClusterScript.loadBusybox(dir, List.of(new Api("http://" + NET + "1:2375"), new Api("http://" + NET + "2:2375"), new Api("http://" + NET + "3:2375")));
         Api manager = new Api(MANAGER);
-        for (int k = 1; k <= 3; k++) {
-            Api.Reply loaded = new Api("http://" + NET + k + ":2375").postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
-            assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
-        }
         cluster.await("3 ready nodes", 120, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
         manager.get("/nodes").json().forEach(n -> nodeIds.add(n.path("ID").asText()));
 
@@ -162,17 +143,5 @@ class IngressMeshClusterTest {
     private static String runningNode(Api manager) throws Exception {
         List<JsonNode> running = runningTasks(manager);
         return running.isEmpty() ? null : running.get(0).path("NodeID").asText();
-    }
-
-    /** Namespaces of this cluster's task attachments ({@code shoal-<node id[0:12]>-<task id>}). */
-    private List<String> taskNamespaces() {
-        List<String> out = new ArrayList<>();
-        for (String line : ClusterScript.run("ip", "netns", "list").output().split("\n")) {
-            String name = line.strip().split("\\s+")[0];
-            if (nodeIds.stream().anyMatch(id -> name.startsWith("shoal-" + id.substring(0, Math.min(12, id.length())) + "-"))) {
-                out.add(name);
-            }
-        }
-        return out;
     }
 }

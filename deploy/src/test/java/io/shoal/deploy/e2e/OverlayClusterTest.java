@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -49,25 +47,8 @@ class OverlayClusterTest {
 
     @AfterEach
     void down() throws Exception {
-        if (cluster == null) {
-            return;
-        }
-        Api manager = new Api(MANAGER);
-        for (String service : List.of("client", "web", "lone")) {
-            try {
-                manager.delete("/services/" + service);
-            } catch (Exception unreachable) {
-                // down removes what is left
-            }
-        }
-        try {
-            cluster.await("task namespaces removed with their containers", 120, () -> taskNamespaces().isEmpty());
-        } finally {
-            ClusterScript.Result r = cluster.script("down");
-            List<String> leaked = taskNamespaces();
-            leaked.forEach(ns -> ClusterScript.run("ip", "netns", "delete", ns));
-            assertThat(r.code()).as(r.output()).isZero();
-            assertThat(leaked).as("task namespaces left").isEmpty();
+        if (cluster != null) {
+            cluster.downAfterRemoving(new Api(MANAGER), List.of("client", "web", "lone"), nodeIds);
         }
     }
 
@@ -75,13 +56,8 @@ class OverlayClusterTest {
     void tasksReachAServiceOnOtherHostsByNameThroughItsVipAndNotAnotherNetwork() throws Exception {
         ClusterScript.Result up = cluster.script("up", "3");
         assertThat(up.code()).as("deploy/cluster up:\n" + up.output() + cluster.logs()).isZero();
-        ClusterScript.Result image = ClusterScript.run("bash", Path.of("images/busybox").toAbsolutePath().toString(), dir.resolve("image").toString());
-        assertThat(image.code()).as(image.output()).isZero();
+        ClusterScript.loadBusybox(dir, List.of(new Api("http://10.76.0.1:2375"), new Api("http://10.76.0.2:2375"), new Api("http://10.76.0.3:2375")));
         Api manager = new Api(MANAGER);
-        for (int k = 1; k <= 3; k++) {
-            Api.Reply loaded = new Api("http://10.76.0." + k + ":2375").postFile("/images/load", dir.resolve("image/busybox.tar"), "application/x-tar");
-            assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
-        }
         cluster.await("3 ready nodes", 120, () -> ClusterScript.readyCount(manager.get("/nodes").json()) == 3);
         manager.get("/nodes").json().forEach(n -> nodeIds.add(n.path("ID").asText()));
         for (String network : List.of("front", "other")) {
@@ -146,17 +122,5 @@ class OverlayClusterTest {
             }
         }
         return n;
-    }
-
-    /** Namespaces of this cluster's task attachments ({@code shoal-<node id[0:12]>-<task id>}). */
-    private List<String> taskNamespaces() {
-        List<String> out = new ArrayList<>();
-        for (String line : ClusterScript.run("ip", "netns", "list").output().split("\n")) {
-            String name = line.strip().split("\\s+")[0];
-            if (nodeIds.stream().anyMatch(id -> name.startsWith("shoal-" + id.substring(0, Math.min(12, id.length())) + "-"))) {
-                out.add(name);
-            }
-        }
-        return out;
     }
 }
