@@ -59,8 +59,14 @@ public final class EngineTaskRuntime implements TaskRuntime {
                 }
             }
         } catch (RegistryException e) {
-            throw e.kind() == RegistryException.Kind.NOT_FOUND ? new TaskRuntimeException.NoSuchImage(image, e.getMessage())
-                    : new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
+            if (e.kind() == RegistryException.Kind.NOT_FOUND) {
+                throw new TaskRuntimeException.NoSuchImage(image, e.getMessage());
+            }
+            boolean anonymous = registryAuth == null || registryAuth.isBlank();
+            throw new TaskRuntimeException("pulling " + image + ": " + e.getMessage()
+                    + (e.kind() == RegistryException.Kind.UNAUTHORIZED && anonymous
+                    ? " (the service has no registry credentials: create or update it with --with-registry-auth)"
+                    : ""), e);
         } catch (IOException e) {
             throw new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
         } catch (EngineException e) {
