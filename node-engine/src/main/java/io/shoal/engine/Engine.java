@@ -21,7 +21,9 @@ import io.shoal.engine.content.BlobStore;
 import io.shoal.engine.content.Digest;
 import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageLoader;
+import io.shoal.engine.content.ImagePrune;
 import io.shoal.engine.content.ImageRemoval;
+import io.shoal.engine.content.ImageSaver;
 import io.shoal.engine.content.ImageStore;
 import io.shoal.engine.host.FileAttributes;
 import io.shoal.engine.host.Mounter;
@@ -270,14 +272,107 @@ public final class Engine implements AutoCloseable {
     private List<String> deleteIfUnused(Image image) throws IOException {
         imageUse.writeLock().lock();
         try {
-            Set<Digest> inUse = new HashSet<>();
-            for (ContainerRecord c : containers.list(true)) {
-                inUse.add(Digest.parse(c.imageId()));
-            }
-            return images.deleteIfUnused(image, inUse) ? List.of(image.id().toString()) : List.of();
+            return images.deleteIfUnused(image, imagesInUse()).isPresent() ? List.of(image.id().toString())
+                    : List.of();
         } finally {
             imageUse.writeLock().unlock();
         }
+    }
+
+    private Set<Digest> imagesInUse() {
+        Set<Digest> inUse = new HashSet<>();
+        for (ContainerRecord c : containers.list(true)) {
+            inUse.add(Digest.parse(c.imageId()));
+        }
+        return inUse;
+    }
+
+    /**
+     * Docker's {@code image prune}: deletes every dangling image (with {@code all}, every image) that no container,
+     * running or not, was made from and that {@code which} accepts (the until and label filters); a named image
+     * loses its names first. Layers and blobs another image or a container still has stay. Runs under the lock
+     * that keeps pulls, loads and creations out, as {@code rmi} does.
+     */
+    public ImagePrune pruneImages(boolean all, java.util.function.Predicate<Image> which) throws IOException {
+        imageUse.writeLock().lock();
+        try {
+            Set<Digest> inUse = imagesInUse();
+            List<ImageRemoval> removed = new java.util.ArrayList<>();
+            long reclaimed = 0;
+            for (Image image : images.list()) {
+                if ((!all && !image.tags().isEmpty()) || inUse.contains(image.id()) || !which.test(image)) {
+                    continue;
+                }
+                List<String> untagged = new java.util.ArrayList<>();
+                for (String name : image.tags()) {
+                    if (images.untag(ImageReference.of(name))) {
+                        untagged.add(name);
+                    }
+                }
+                java.util.OptionalLong freed = images.deleteIfUnused(image, inUse);
+                reclaimed += freed.orElse(0);
+                removed.add(new ImageRemoval(untagged, freed.isPresent() ? List.of(image.id().toString()) : List.of()));
+            }
+            return new ImagePrune(removed, reclaimed);
+        } finally {
+            imageUse.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Docker's {@code save}: writes one archive holding every image {@code references} names to {@code out}.
+     * A name with a tag or digest saves that image under it; a bare repository ({@code busybox}) saves each of its
+     * tags; an image id (or unique prefix) saves the image without a name. 404 for a name that matches nothing.
+     */
+    public void save(List<String> references, java.io.OutputStream out) throws IOException {
+        if (references.isEmpty()) {
+            throw EngineException.invalid("no image names given to save");
+        }
+        imageUse.readLock().lock();
+        try {
+            Map<Digest, List<String>> names = new java.util.LinkedHashMap<>();
+            Map<Digest, Image> byId = new java.util.LinkedHashMap<>();
+            for (String reference : references) {
+                for (Map.Entry<Image, List<String>> e : savedAs(reference).entrySet()) {
+                    byId.putIfAbsent(e.getKey().id(), e.getKey());
+                    List<String> list = names.computeIfAbsent(e.getKey().id(), k -> new java.util.ArrayList<>());
+                    e.getValue().stream().filter(n -> !list.contains(n)).forEach(list::add);
+                }
+            }
+            List<ImageSaver.Entry> entries = byId.values().stream()
+                    .map(i -> new ImageSaver.Entry(i, names.get(i.id()))).toList();
+            new ImageSaver(images.blobs(), scratch).save(entries, out);
+        } finally {
+            imageUse.readLock().unlock();
+        }
+    }
+
+    /** The images one {@code save} argument stands for, each with the names it is saved under. */
+    private Map<Image, List<String>> savedAs(String reference) throws IOException {
+        ImageReference.Parsed parsed = ImageReference.parse(reference);
+        boolean bareRepository = reference.indexOf('@') < 0 && reference.lastIndexOf(':') <= reference.lastIndexOf('/');
+        if (parsed instanceof ImageReference.Parsed.Valid valid) {
+            ImageReference ref = valid.reference();
+            Optional<Image> named = images.resolve(ref);
+            if (bareRepository) {
+                Map<Image, List<String>> out = new java.util.LinkedHashMap<>();
+                for (Image image : images.list()) {
+                    List<String> tags = image.tags().stream()
+                            .filter(t -> ImageReference.of(t).name().equals(ref.name())).toList();
+                    if (!tags.isEmpty()) {
+                        out.put(image, tags);
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            } else if (named.isPresent()) {
+                return Map.of(named.get(), ref.tag() != null ? List.of(ref.toString()) : List.of());
+            }
+        }
+        Image byId = images.findById(reference).orElseThrow(() -> parsed instanceof ImageReference.Parsed.Invalid bad
+                ? EngineException.invalid(bad.reason()) : EngineException.notFound("No such image: " + reference));
+        return Map.of(byId, List.of());
     }
 
     /**
@@ -330,13 +425,44 @@ public final class Engine implements AutoCloseable {
 
     // containers (every {@code id} parameter also takes a unique id prefix or the container's name)
 
-    /** Validates, resolves the image, plans mounts, writes the bundle and mounts the rootfs; returns the id. */
+    /**
+     * Validates, resolves the image, plans mounts, writes the bundle and mounts the rootfs; returns the id. The image
+     * is a name, or as dockerd resolves it when no name matches, an image id: {@code sha256:<64 hex>}, the 64 hex
+     * digits or a unique prefix of them (a prefix several images share is a 404 saying so).
+     */
     public String create(ContainerRequest request) {
         imageUse.readLock().lock();
         try {
-            return containers.create(request);
+            String image = imageForCreate(request.image());
+            return containers.create(image.equals(request.image()) ? request : new ContainerRequest(request.name(),
+                    image, request.config(), request.host(), request.volumes(), request.logSizeMax(), request.tty(),
+                    request.openStdin(), request.stopTimeout()));
         } finally {
             imageUse.readLock().unlock();
+        }
+    }
+
+    /**
+     * The reference a container is made from: {@code text} when it names an image; for an image id, the image's
+     * manifest digest under a repository spelled from the short id ({@code 35ecab0df5fd@sha256:…}), which the
+     * container keeps and which finds the same image again when the container is started after a restart.
+     */
+    private String imageForCreate(String text) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        try {
+            ImageReference.Parsed parsed = ImageReference.parse(text);
+            if (parsed instanceof ImageReference.Parsed.Valid valid && images.resolve(valid.reference()).isPresent()) {
+                return text;
+            }
+            Optional<Image> byId = images.findById(text);
+            if (byId.isEmpty()) {
+                return text;
+            }
+            return byId.get().id().hex().substring(0, 12) + "@" + byId.get().manifest();
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "image store unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -141,7 +141,8 @@ class EngineRootTest {
         engine.stop(id, Duration.ofSeconds(5));
         assertThat(engine.removeImage(shortId, true)).as("names go, the stopped container keeps the image")
                 .isEqualTo(new ImageRemoval(List.of("localhost/busybox:latest", "localhost/by-id:1"), List.of()));
-        assertThat(engine.image(shortId)).as("no name: not listed").isEmpty();
+        assertThat(engine.image(shortId)).as("no name: listed as dangling, as dockerd's <none>")
+                .hasValueSatisfying(i -> assertThat(i.tags()).isEmpty());
         assertThat(engine.imageStore().layers().has(busybox.diffIds().get(0))).isTrue();
         engine.remove(id, false);
     }

@@ -42,18 +42,44 @@ public record TaskSpec(
             Boolean init,
             List<String> capabilityAdd,
             List<String> capabilityDrop,
-            Map<String, String> sysctls) {
+            Map<String, String> sysctls,
+            PullOptions pullOptions) {
 
         public ContainerSpec withImage(String i) {
             return new ContainerSpec(i, labels, command, args, hostname, env, dir, user, groups, tty, openStdin,
                     readOnly, mounts, stopSignal, stopGracePeriod, healthcheck, hosts, init, capabilityAdd,
-                    capabilityDrop, sysctls);
+                    capabilityDrop, sysctls, pullOptions);
         }
 
         public ContainerSpec withEnv(List<String> e) {
             return new ContainerSpec(image, labels, command, args, hostname, e, dir, user, groups, tty, openStdin,
                     readOnly, mounts, stopSignal, stopGracePeriod, healthcheck, hosts, init, capabilityAdd,
-                    capabilityDrop, sysctls);
+                    capabilityDrop, sysctls, pullOptions);
+        }
+
+        public ContainerSpec withPullOptions(PullOptions p) {
+            return new ContainerSpec(image, labels, command, args, hostname, env, dir, user, groups, tty, openStdin,
+                    readOnly, mounts, stopSignal, stopGracePeriod, healthcheck, hosts, init, capabilityAdd,
+                    capabilityDrop, sysctls, p);
+        }
+
+        /** The encoded registry credentials the worker pulls the image with; null or empty: anonymously. */
+        public String registryAuth() {
+            return pullOptions == null ? null : pullOptions.registryAuth();
+        }
+    }
+
+    /**
+     * swarmkit's {@code ContainerSpec.PullOptions}: {@code registryAuth} is the client's {@code X-Registry-Auth}
+     * value as given to {@code docker service create/update --with-registry-auth}, kept with the service and its
+     * tasks so the worker can pull a private image. It is not part of Docker's API shape: the API never shows it,
+     * and {@link #toString} hides it so it cannot reach a log.
+     */
+    public record PullOptions(String registryAuth) {
+        @Override
+        public String toString() {
+            return "PullOptions[registryAuth=" + (registryAuth == null || registryAuth.isEmpty() ? "none" : "<hidden>")
+                    + "]";
         }
     }
 

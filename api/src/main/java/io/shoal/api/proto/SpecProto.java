@@ -247,6 +247,9 @@ public final class SpecProto {
         ifSet(c.capabilityAdd(), b::addAllCapabilityAdd);
         ifSet(c.capabilityDrop(), b::addAllCapabilityDrop);
         ifSet(c.sysctls(), b::putAllSysctls);
+        if (c.pullOptions() != null) {
+            b.setPullOptions(PullOptionsP.newBuilder().setRegistryAuth(nz(c.pullOptions().registryAuth())));
+        }
         return b.build();
     }
 
@@ -267,7 +270,8 @@ public final class SpecProto {
                         m.hasReadOnly() ? m.getReadOnly() : null)),
                 p.hasStopSignal() ? p.getStopSignal() : null, p.hasStopGracePeriod() ? p.getStopGracePeriod() : null, h,
                 list(p.getHostsList()), p.hasInit() ? p.getInit() : null, list(p.getCapabilityAddList()),
-                list(p.getCapabilityDropList()), map(p.getSysctlsMap()));
+                list(p.getCapabilityDropList()), map(p.getSysctlsMap()),
+                p.hasPullOptions() ? new TaskSpec.PullOptions(nn(p.getPullOptions().getRegistryAuth())) : null);
     }
 
     static ResourceObjectP resourceObject(ResourceObject r) {

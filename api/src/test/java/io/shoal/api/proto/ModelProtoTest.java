@@ -26,7 +26,8 @@ class ModelProtoTest {
                 "h", List.of("A=1"), "/w", "nobody", List.of("wheel"), true, false, true,
                 List.of(new TaskSpec.Mount("volume", "data", "/data", true)), "SIGTERM", 10_000_000_000L,
                 new TaskSpec.HealthConfig(List.of("CMD", "true"), 1L, 2L, 3L, 4), List.of("10.0.0.1 db"), true,
-                List.of("NET_ADMIN"), List.of("CHOWN"), Map.of("net.core.somaxconn", "1024"));
+                List.of("NET_ADMIN"), List.of("CHOWN"), Map.of("net.core.somaxconn", "1024"),
+                new TaskSpec.PullOptions("eyJ1c2VybmFtZSI6ImEifQ"));
         var reservations = new ResourceObject(1_000_000_000L, 1L << 20, List.of(
                 new ResourceObject.GenericResource(null, new ResourceObject.DiscreteResourceSpec("gpu", 2L)),
                 new ResourceObject.GenericResource(new ResourceObject.NamedResourceSpec("ssd", "u1"), null)));
@@ -57,7 +58,7 @@ class ModelProtoTest {
     void minimalSpecStaysMinimal() {
         ServiceSpec minimal = new ServiceSpec("x", null, new TaskSpec(
                 new TaskSpec.ContainerSpec("img", null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null),
+                        null, null, null, null, null, null, null, null, null, null),
                 null, null, null, null, null, null, null), new ServiceSpec.Mode(new ServiceSpec.Replicated(null), null),
                 null, null, null);
         assertThat(SpecProto.serviceSpec(SpecProto.serviceSpec(minimal))).isEqualTo(minimal);

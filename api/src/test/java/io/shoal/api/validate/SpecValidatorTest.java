@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SpecValidatorTest {
     static TaskSpec.ContainerSpec container(String image, List<String> env) {
         return new TaskSpec.ContainerSpec(image, null, null, null, null, env, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     static ServiceSpec valid() {

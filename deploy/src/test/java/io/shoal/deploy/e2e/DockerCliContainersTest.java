@@ -162,7 +162,7 @@ class DockerCliContainersTest {
             assertThat(ok("rmi", name)).contains("Untagged: " + name);
 
             // A service's task pulls its image on the node; an image no registry has rejects the task, saying why.
-            ok("swarm", "init");
+            swarmInit();
             ok("service", "create", "--detach", "--name", "pulled", name, "sleep", "600");
             ok("service", "create", "--detach", "--name", "unpullable", "127.0.0.1:" + port + "/shoal/nope:1", "true");
             eventually(() -> ok("service", "ps", "--format", "{{.CurrentState}}", "pulled").startsWith("Running") ? true : null);
@@ -177,6 +177,141 @@ class DockerCliContainersTest {
                 registry.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void theDockerCliSavesLoadsRunsByIdAndPrunesImages() throws Exception {
+        Path layout = dir.resolve("image/oci");
+        assertThat(run(List.of("umoci", "config", "--image", layout + ":latest", "--tag", "labelled",
+                "--config.label", "shoal.test=prune")).exit()).isZero();
+        Path labelled = dir.resolve("labelled.tar");
+        Run copy = run(List.of("skopeo", "copy", "--quiet", "oci:" + layout + ":labelled",
+                "docker-archive:" + labelled + ":busybox:latest"));
+        assertThat(copy.exit()).as(copy.err()).isZero();
+
+        for (String left : ok("images", "--format", "{{.Repository}}:{{.Tag}}").lines().toList()) {
+            ok("rmi", left); // names other tests gave the image would keep it
+        }
+        ok("load", "-i", dir.resolve("image/busybox.tar").toString());
+        String id = ok("image", "inspect", "--format", "{{.Id}}", "busybox:latest").trim();
+        String shortId = id.substring("sha256:".length(), "sha256:".length() + 12);
+        ok("tag", "busybox:latest", "busybox:saved");
+        Path saved = dir.resolve("saved.tar");
+        ok("save", "-o", saved.toString(), "busybox:latest", "busybox:saved");
+        assertThat(run(List.of("tar", "tf", saved.toString())).out().lines().toList())
+                .contains("manifest.json", "index.json", "oci-layout", "repositories", "blobs/sha256/" + id.substring(7));
+        Path repository = dir.resolve("repository.tar");
+        ok("save", "-o", repository.toString(), "busybox");
+        assertThat(run(List.of("tar", "xOf", repository.toString(), "manifest.json")).out())
+                .as("a bare repository saves each of its tags").contains("busybox:latest").contains("busybox:saved");
+        assertThat(docker("save", "-o", dir.resolve("none.tar").toString(), "busybox:nope").err())
+                .contains("No such image: busybox:nope");
+
+        assertThat(ok("rmi", "busybox:latest", "busybox:saved")).isEqualTo(
+                "Untagged: busybox:latest\nUntagged: busybox:saved\nDeleted: " + id + "\n");
+        assertThat(docker("image", "inspect", shortId).exit()).isEqualTo(1);
+        assertThat(ok("load", "-i", saved.toString())).contains("Loaded image: busybox:latest")
+                .contains("Loaded image: busybox:saved");
+        assertThat(ok("image", "inspect", "--format", "{{.Id}}", "busybox:saved").trim()).isEqualTo(id);
+        assertThat(ok("run", "--rm", shortId, "echo", "by short id")).isEqualTo("by short id\n");
+        assertThat(ok("run", "--rm", id, "echo", "by full id")).isEqualTo("by full id\n");
+        String created = ok("create", "--name", "from-id", shortId, "true").strip();
+        assertThat(ok("inspect", "--format", "{{.Image}}", "from-id").trim()).isEqualTo(id);
+        assertThat(ok("inspect", "--type", "image", "--format", "{{.Id}}", shortId).trim()).isEqualTo(id);
+        ok("rm", created);
+
+        ok("rmi", "busybox:saved");
+        assertThat(ok("load", "-i", labelled.toString())).contains("Loaded image: busybox:latest");
+        assertThat(ok("images", "--filter", "dangling=true", "-q").trim()).as("its tag moved on").isEqualTo(shortId);
+        assertThat(ok("images", "--format", "{{.Repository}}:{{.Tag}}")).contains("<none>:<none>");
+        String dangling = ok("image", "prune", "-f");
+        assertThat(dangling).contains("deleted: " + id).doesNotContain("untagged:")
+                .containsPattern("Total reclaimed space: [1-9][0-9.]*[kM]?B");
+        assertThat(ok("images", "-q").trim().lines()).hasSize(1);
+
+        ok("create", "--name", "holder", "busybox:latest", "true");
+        assertThat(ok("image", "prune", "-a", "-f")).as("a container uses it").contains("Total reclaimed space: 0B");
+        ok("rm", "holder");
+        assertThat(ok("image", "prune", "-a", "-f", "--filter", "until=1h")).as("built just now")
+                .contains("Total reclaimed space: 0B");
+        assertThat(ok("image", "prune", "-a", "-f", "--filter", "label=shoal.test=other"))
+                .contains("Total reclaimed space: 0B");
+        assertThat(ok("image", "prune", "-a", "-f", "--filter", "label=shoal.test=prune"))
+                .contains("untagged: busybox:latest").contains("deleted: sha256:");
+        assertThat(ok("images", "-q")).isEmpty();
+        assertThat(docker("image", "prune", "-f", "--filter", "until=soon").err()).contains("invalid timestamp soon");
+    }
+
+    /** bcrypt (cost 4) of "s3cret" for alice, as {@code htpasswd -B} writes it. */
+    static final String ALICE_HTPASSWD = "alice:$2b$04$3t8tvyMBoOU9rBK2SB95O.JqtmoC0WDPvqDFx/zWyyxShNoMMvbWW";
+
+    @Test
+    void aServiceCreatedWithRegistryAuthPullsFromARegistryThatWantsCredentials() throws Exception {
+        Path binary = Path.of("/usr/bin/docker-registry");
+        assumeTrue(Files.isExecutable(binary), "SKIPPED: apt-get install docker-registry");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path htpasswd = dir.resolve("htpasswd");
+        Files.writeString(htpasswd, ALICE_HTPASSWD + "\n");
+        Path config = dir.resolve("auth-registry.yml");
+        Files.writeString(config, String.join("\n", "version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:",
+                "    rootdirectory: " + dir.resolve("auth-registry"), "http:", "  addr: 127.0.0.1:" + port,
+                "auth:", "  htpasswd:", "    realm: shoal-test", "    path: " + htpasswd, ""));
+        Process registry = new ProcessBuilder(binary.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("auth-registry.log").toFile()).start();
+        Path dockerConfig = dir.resolve("docker-config/config.json");
+        String host = "127.0.0.1:" + port;
+        String name = host + "/private/busybox:1";
+        try {
+            ok("load", "-i", dir.resolve("image/busybox.tar").toString());
+            ok("tag", "busybox:latest", name);
+            Run anonymous = eventually(() -> {
+                Run push = docker("push", name);
+                return push.err().contains("connection refused") ? null : push; // the registry may still be starting
+            });
+            assertThat(anonymous.exit()).isNotZero();
+            assertThat(anonymous.err()).contains("unauthorized");
+            // what `docker login` leaves behind (the node does not offer POST /auth for the CLI's login check)
+            Files.createDirectories(dockerConfig.getParent());
+            Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\""
+                    + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8))
+                    + "\"}}}");
+            assertThat(ok("push", name)).contains("1: digest: sha256:");
+            ok("rmi", name);
+            assertThat(docker("image", "inspect", name).exit()).as("the task must pull it").isEqualTo(1);
+
+            swarmInit();
+            ok("service", "create", "--detach", "--name", "no-creds", name, "sleep", "600");
+            eventually(() -> ok("service", "ps", "--no-trunc", "--format", "{{.CurrentState}} {{.Error}}", "no-creds")
+                    .lines().anyMatch(l -> l.startsWith("Rejected") && l.contains("unauthorized")
+                            && l.contains("--with-registry-auth")) ? true : null);
+            ok("service", "rm", "no-creds");
+
+            ok("service", "create", "--detach", "--with-registry-auth", "--name", "with-creds", name, "sleep", "600");
+            eventually(() -> ok("service", "ps", "--format", "{{.CurrentState}}", "with-creds").startsWith("Running")
+                    ? true : null);
+            assertThat(ok("service", "inspect", "with-creds")).doesNotContain("s3cret")
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)))
+                    .doesNotContain("RegistryAuth");
+            assertThat(ok("image", "inspect", "--format", "{{.Id}}", name)).startsWith("sha256:");
+            ok("service", "rm", "with-creds");
+            eventually(() -> ok("ps", "-a", "-q").isEmpty() ? true : null);
+            ok("rmi", name);
+        } finally {
+            Files.deleteIfExists(dockerConfig);
+            registry.destroy();
+            if (!registry.waitFor(10, TimeUnit.SECONDS)) {
+                registry.destroyForcibly();
+            }
+        }
+    }
+
+    /** Tests share one shoald: the first to need a swarm makes it. */
+    static void swarmInit() throws Exception {
+        Run init = docker("swarm", "init");
+        assertThat(init.exit() == 0 || init.err().contains("already part of a swarm")).as(init.err()).isTrue();
     }
 
     record Run(int exit, String out, String err) {}

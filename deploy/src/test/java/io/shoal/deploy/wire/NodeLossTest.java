@@ -117,7 +117,7 @@ class NodeLossTest {
         });
         state.tell(new ClusterState.CreateService(new ServiceSpec("web", null, new TaskSpec(new TaskSpec.ContainerSpec("busybox:latest",
                 null, null, List.of("sleep", "600"), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null), null, null, null, null, null, null, null), ServiceSpec.Mode.ofReplicas(4), null, null, null),
+                null, null, null, null, null), null, null, null, null, null, null, null), ServiceSpec.Mode.ofReplicas(4), null, null, null),
                 created.getRef()));
         created.expectMessageClass(Result.Ok.class);
         created.awaitAssert(Duration.ofSeconds(30), () -> {

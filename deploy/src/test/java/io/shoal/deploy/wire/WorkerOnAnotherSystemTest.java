@@ -119,7 +119,7 @@ class WorkerOnAnotherSystemTest {
         TestProbe<Result<Service>> created = managers.createTestProbe();
         state.tell(new ClusterState.CreateService(new ServiceSpec("web", null, new TaskSpec(new TaskSpec.ContainerSpec("busybox:latest",
                 null, null, List.of("sleep", "600"), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null), null, null, null, null, null, null, null), ServiceSpec.Mode.ofReplicas(2), null, null, null),
+                null, null, null, null, null), null, null, null, null, null, null, null), ServiceSpec.Mode.ofReplicas(2), null, null, null),
                 created.getRef()));
         created.expectMessageClass(Result.Ok.class);
 
@@ -153,7 +153,7 @@ class WorkerOnAnotherSystemTest {
         }
 
         @Override
-        public void prepare(String image) {
+        public void prepare(String image, String registryAuth) {
         }
 
         @Override

@@ -22,9 +22,12 @@ import java.util.TreeMap;
 
 /**
  * Names → image manifests, over the blob store and layer store. A name is the normalised reference
- * ({@code docker.io/library/busybox:latest}); the map is one small JSON file rewritten atomically.
- * {@link #register} is the single way in: it checks that the manifest, config and every layer blob are present,
- * unpacks the layers once, then points the name at the manifest.
+ * ({@code docker.io/library/busybox:latest}). Besides the names, the store keeps the set of every image it holds,
+ * so an image that lost its last name while a container used it, or whose tag moved to a newer pull, or that was
+ * loaded without one, stays listed as dangling ({@code <none>:<none>}) until {@code rmi} or {@code image prune}
+ * deletes it. Both live in one small JSON file rewritten atomically ({@code {"names":{…},"images":[…]}}; the first
+ * format, a bare name map, is still read). {@link #register} is the single way in: it checks that the manifest,
+ * config and every layer blob are present, unpacks the layers once, then points the name at the manifest.
  */
 public final class ImageStore {
 
@@ -34,13 +37,20 @@ public final class ImageStore {
     private final LayerStore layers;
     private final Path namesFile;
     private final Map<String, String> names = new TreeMap<>();
+    /** The manifest of every image held, named or dangling. */
+    private final Set<String> held = new java.util.TreeSet<>();
 
     public ImageStore(BlobStore blobs, LayerStore layers, Path namesFile) throws IOException {
         this.blobs = blobs;
         this.layers = layers;
         this.namesFile = namesFile;
         if (Files.exists(namesFile)) {
-            JSON.readTree(namesFile.toFile()).fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(namesFile.toFile());
+            boolean current = root.path("names").isObject();
+            (current ? root.path("names") : root).fields()
+                    .forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            root.path("images").forEach(m -> held.add(m.asText()));
+            held.addAll(names.values());
         }
     }
 
@@ -69,6 +79,8 @@ public final class ImageStore {
         }
         if (reference != null) {
             names.put(reference.toString(), manifest.toString());
+        }
+        if (held.add(manifest.toString()) || reference != null) {
             save();
         }
         return read(manifest);
@@ -84,9 +96,9 @@ public final class ImageStore {
     }
 
     /**
-     * The named image whose id (config digest) is {@code text} or starts with it, {@code sha256:} optional, as
-     * dockerd finds {@code docker rmi 35ecab0df5fd}. Empty when none matches or {@code text} is not hex; an
-     * ambiguous prefix is an {@link io.shoal.engine.EngineException} naming it.
+     * The image (named or dangling) whose id (config digest) is {@code text} or starts with it, {@code sha256:}
+     * optional, as dockerd finds {@code docker rmi 35ecab0df5fd}. Empty when none matches or {@code text} is not
+     * hex; a prefix several images share is Docker's 404 {@code No such image}, saying it is ambiguous.
      */
     public synchronized Optional<Image> findById(String text) throws IOException {
         String hex = text.startsWith("sha256:") ? text.substring("sha256:".length()) : text;
@@ -95,18 +107,31 @@ public final class ImageStore {
         }
         List<Image> found = list().stream().filter(i -> i.id().hex().startsWith(hex)).toList();
         if (found.size() > 1) {
-            throw EngineException.invalid("image id prefix " + text + " is ambiguous: it matches "
-                    + found.size() + " images");
+            throw EngineException.notFound("No such image: " + text + " (the id prefix is ambiguous: it matches "
+                    + found.size() + " images)");
         }
         return found.stream().findFirst();
     }
 
+    /**
+     * Every image held, named and dangling, once per image id as Docker lists them: when several manifests carry
+     * one config (a registry's manifest and the one {@code docker load} wrote for the same image), the image is
+     * shown through a named manifest with the names of all of them.
+     */
     public synchronized List<Image> list() throws IOException {
-        Map<String, Image> byManifest = new TreeMap<>();
-        for (String m : names.values()) {
-            byManifest.putIfAbsent(m, read(Digest.parse(m)));
+        Map<Digest, List<Image>> byId = new java.util.LinkedHashMap<>();
+        for (String m : held) {
+            Image image = read(Digest.parse(m));
+            byId.computeIfAbsent(image.id(), k -> new ArrayList<>()).add(image);
         }
-        return new ArrayList<>(byManifest.values());
+        List<Image> out = new ArrayList<>();
+        for (List<Image> same : byId.values()) {
+            Image shown = same.stream().filter(i -> !i.tags().isEmpty()).findFirst().orElse(same.get(0));
+            List<String> tags = same.stream().flatMap(i -> i.tags().stream()).distinct().sorted().toList();
+            out.add(new Image(shown.id(), shown.manifest(), shown.config(), shown.layers(), tags, shown.size(),
+                    shown.created()));
+        }
+        return out;
     }
 
     public synchronized boolean untag(ImageReference reference) throws IOException {
@@ -116,18 +141,44 @@ public final class ImageStore {
     }
 
     /**
-     * Deletes {@code image} from disk if no name points at its manifest any more and no container uses its config
-     * ({@code configsInUse}): its manifest, its config and every layer blob and unpacked layer that no named image
-     * and no container's image still has. Returns whether it was deleted. The caller keeps pulls, loads and
-     * container creations out while this runs (they may be counting on a layer being here).
+     * Deletes {@code image} (every manifest held with its id) from disk if no name points at one of them any more
+     * and no container uses its config ({@code configsInUse}): the manifests, the config and every layer blob and
+     * unpacked layer that no other held image and no container's image still has. Returns whether it was deleted.
+     * The caller keeps pulls, loads and container creations out while this runs (they may count on a layer).
+     * Returns the bytes freed (blobs and unpacked layers), or empty when the image stays.
      */
-    public synchronized boolean deleteIfUnused(Image image, Set<Digest> configsInUse) throws IOException {
-        if (names.containsValue(image.manifest().toString()) || configsInUse.contains(image.id())) {
-            return false;
+    public synchronized java.util.OptionalLong deleteIfUnused(Image image, Set<Digest> configsInUse)
+            throws IOException {
+        if (configsInUse.contains(image.id())) {
+            return java.util.OptionalLong.empty();
         }
+        List<Image> same = new ArrayList<>();
+        for (String m : held) {
+            Image h = read(Digest.parse(m));
+            if (h.id().equals(image.id())) {
+                if (!h.tags().isEmpty()) {
+                    return java.util.OptionalLong.empty();
+                }
+                same.add(h);
+            }
+        }
+        if (same.isEmpty()) {
+            same.add(image);
+        }
+        same.forEach(h -> held.remove(h.manifest().toString()));
+        save();
+        long freed = 0;
+        for (Image h : same) {
+            freed += collect(h, configsInUse);
+        }
+        return java.util.OptionalLong.of(freed);
+    }
+
+    /** Deletes what of {@code image} no held image and no container's config still has; the bytes freed. */
+    private long collect(Image image, Set<Digest> configsInUse) throws IOException {
         Set<Digest> keepBlobs = new HashSet<>();
         Set<Digest> keepLayers = new HashSet<>();
-        for (String m : new HashSet<>(names.values())) {
+        for (String m : held) {
             Image kept = read(Digest.parse(m));
             keepBlobs.add(kept.manifest());
             keepBlobs.add(kept.id());
@@ -140,22 +191,36 @@ public final class ImageStore {
                 ImageConfig.parse(blobs.read(config)).diffIds().forEach(d -> keepLayers.add(Digest.parse(d)));
             }
         }
-        for (Digest diffId : image.diffIds()) {
-            if (!keepLayers.contains(diffId)) {
+        long freed = 0;
+        for (Digest diffId : new java.util.LinkedHashSet<>(image.diffIds())) {
+            if (!keepLayers.contains(diffId) && layers.has(diffId)) {
+                freed += treeSize(layers.dir(diffId));
                 layers.remove(diffId);
             }
         }
-        for (Descriptor layer : image.layers()) {
-            Digest blob = Digest.parse(layer.digest());
-            if (!keepBlobs.contains(blob)) {
+        Set<Digest> gone = new java.util.LinkedHashSet<>();
+        image.layers().forEach(l -> gone.add(Digest.parse(l.digest())));
+        gone.add(image.id());
+        gone.add(image.manifest());
+        for (Digest blob : gone) {
+            if ((!keepBlobs.contains(blob) || blob.equals(image.manifest())) && blobs.has(blob)) {
+                freed += Files.size(blobs.path(blob));
                 blobs.delete(blob);
             }
         }
-        if (!keepBlobs.contains(image.id())) {
-            blobs.delete(image.id());
+        return freed;
+    }
+
+    private static long treeSize(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
         }
-        blobs.delete(image.manifest());
-        return true;
     }
 
     private Image read(Digest manifest) throws IOException {
@@ -164,7 +229,8 @@ public final class ImageStore {
             throw new IOException("not an image manifest: " + manifest + " " + doc);
         }
         Digest configDigest = Digest.parse(img.config().digest());
-        ImageConfig config = ImageConfig.parse(blobs.read(configDigest));
+        byte[] configBlob = blobs.read(configDigest);
+        ImageConfig config = ImageConfig.parse(configBlob);
         List<String> tags = new ArrayList<>();
         names.forEach((name, m) -> {
             if (m.equals(manifest.toString())) {
@@ -172,12 +238,23 @@ public final class ImageStore {
             }
         });
         long size = img.layers().stream().mapToLong(Descriptor::size).sum();
-        return new Image(configDigest, manifest, config, img.layers(), tags, size);
+        return new Image(configDigest, manifest, config, img.layers(), tags, size, created(configBlob));
+    }
+
+    /** The config's {@code created} (RFC 3339), null when absent or malformed. */
+    private static java.time.Instant created(byte[] configBlob) throws IOException {
+        String text = JSON.readTree(configBlob).path("created").asText("");
+        try {
+            return text.isEmpty() ? null : java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void save() throws IOException {
         ObjectNode node = JSON.createObjectNode();
-        names.forEach(node::put);
+        names.forEach(node.putObject("names")::put);
+        held.forEach(node.putArray("images")::add);
         Path tmp = namesFile.resolveSibling(namesFile.getFileName() + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), node);
         Files.move(tmp, namesFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

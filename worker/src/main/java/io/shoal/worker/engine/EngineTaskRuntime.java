@@ -31,9 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * limits become cgroup settings, bind and tmpfs mounts become host mounts and volume mounts named volumes,
  * and the service's health check goes to the engine, which runs it (over the image's) and judges health.
  * A task on networks joins the namespace the worker's data plane prepared for it (worker.net); others get none. An image that is
- * not in the engine's store is pulled from its registry (anonymously: registry credentials are not carried in
- * the task yet), one pull per image at a time however many tasks wait for it; a failed pull rejects the task
- * with the registry's reason.
+ * not in the engine's store is pulled from its registry with the credentials the service was given
+ * ({@code --with-registry-auth}: the task's {@code PullOptions.RegistryAuth}, decoded as the node API decodes
+ * {@code X-Registry-Auth}; anonymously without), one pull per image at a time however many tasks wait for it; a
+ * failed pull rejects the task with the registry's reason.
  */
 public final class EngineTaskRuntime implements TaskRuntime {
     private static final long CPU_PERIOD = 100_000;
@@ -46,19 +47,26 @@ public final class EngineTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public void prepare(String image) {
+    public void prepare(String image, String registryAuth) {
         try {
             if (engine.image(image).isPresent()) {
                 return;
             }
+            AuthConfig auth = AuthConfig.fromHeader(registryAuth);
             synchronized (pulls.computeIfAbsent(image, k -> new Object())) {
                 if (engine.image(image).isEmpty()) {
-                    engine.pull(image, AuthConfig.anonymous(), progress -> { });
+                    engine.pull(image, auth, progress -> { });
                 }
             }
         } catch (RegistryException e) {
-            throw e.kind() == RegistryException.Kind.NOT_FOUND ? new TaskRuntimeException.NoSuchImage(image, e.getMessage())
-                    : new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
+            if (e.kind() == RegistryException.Kind.NOT_FOUND) {
+                throw new TaskRuntimeException.NoSuchImage(image, e.getMessage());
+            }
+            boolean anonymous = registryAuth == null || registryAuth.isBlank();
+            throw new TaskRuntimeException("pulling " + image + ": " + e.getMessage()
+                    + (e.kind() == RegistryException.Kind.UNAUTHORIZED && anonymous
+                    ? " (the service has no registry credentials: create or update it with --with-registry-auth)"
+                    : ""), e);
         } catch (IOException e) {
             throw new TaskRuntimeException("pulling " + image + ": " + e.getMessage(), e);
         } catch (EngineException e) {

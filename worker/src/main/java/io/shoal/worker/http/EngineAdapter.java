@@ -182,6 +182,19 @@ public final class EngineAdapter implements EnginePort, ImageTransfer {
     }
 
     @Override
+    public void save(List<String> names, java.io.OutputStream out) {
+        io(() -> {
+            engine.save(names, out);
+            return null;
+        });
+    }
+
+    @Override
+    public io.shoal.engine.content.ImagePrune pruneImages(boolean all, java.util.function.Predicate<Image> which) {
+        return io(() -> engine.pruneImages(all, which));
+    }
+
+    @Override
     public void tag(String source, String target) {
         io(() -> engine.tagImage(source, target));
     }

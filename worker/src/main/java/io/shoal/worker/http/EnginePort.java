@@ -83,6 +83,18 @@ public interface EnginePort {
     /** Loads a {@code docker save} archive; the images it held. */
     List<Image> loadDockerArchive(InputStream archive);
 
+    /**
+     * {@code docker save}: writes one archive (OCI layout plus Docker's manifest.json) of every image the names
+     * stand for to {@code out}; an unknown name fails (404) before anything is written.
+     */
+    void save(List<String> names, java.io.OutputStream out);
+
+    /**
+     * {@code docker image prune}: removes dangling images (with {@code all}, every image) that no container uses
+     * and {@code which} accepts.
+     */
+    io.shoal.engine.content.ImagePrune pruneImages(boolean all, java.util.function.Predicate<Image> which);
+
     /** Gives the image {@code source} the extra name {@code target}. */
     void tag(String source, String target);
 

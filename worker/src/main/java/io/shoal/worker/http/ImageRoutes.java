@@ -37,6 +37,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class ImageRoutes extends AllDirectives {
     private static final Set<String> LIST_FILTERS = Set.of("reference", "dangling", "label");
+    private static final Set<String> PRUNE_FILTERS = Set.of("dangling", "until", "label", "label!");
     private final EnginePort engine;
     private final ImageTransfer transfer;
     private final Blocking blocking;
@@ -55,6 +56,9 @@ final class ImageRoutes extends AllDirectives {
                 path("create", () -> post(() -> extractRequest(req -> parameterMap(q -> completeWithFuture(pull(req, q)))))),
                 path("load", () -> post(() -> extractDataBytes(bytes -> completeWithFuture(blocking.respond(() ->
                         load(bytes.runWith(StreamConverters.asInputStream(), materializer))))))),
+                path("get", () -> get(() -> parameterMultiMap(q -> completeWithFuture(
+                        save(q.getOrDefault("names", List.of())))))),
+                path("prune", () -> post(() -> parameterMap(q -> completeWithFuture(blocking.respond(() -> prune(q)))))),
                 extractUnmatchedPath(rest -> extractRequest(req -> parameterMap(q -> named(rest, req, q))))));
     }
 
@@ -65,6 +69,9 @@ final class ImageRoutes extends AllDirectives {
         if (get && path.endsWith("/json")) {
             String name = path.substring(0, path.length() - "/json".length());
             return completeWithFuture(blocking.respond(() -> Blocking.json(200, inspect(find(name)))));
+        }
+        if (get && path.endsWith("/get")) {
+            return completeWithFuture(save(List.of(path.substring(0, path.length() - "/get".length()))));
         }
         if (post && path.endsWith("/push")) {
             return completeWithFuture(push(request, path.substring(0, path.length() - "/push".length()), q));
@@ -103,12 +110,17 @@ final class ImageRoutes extends AllDirectives {
             if (!NodeJson.labelsMatch(image.config().labels(), filters.getOrDefault("label", List.of()))) {
                 continue;
             }
+            List<String> dangling = filters.getOrDefault("dangling", List.of());
+            if (!dangling.isEmpty() && dangling.stream().noneMatch(d -> (d.equals("true") || d.equals("1"))
+                    == image.tags().isEmpty())) {
+                continue;
+            }
             ObjectNode o = out.addObject();
             o.put("Id", image.id().toString());
             o.put("ParentId", "");
             o.set("RepoTags", NodeJson.strings(tags));
             o.set("RepoDigests", NodeJson.strings(digests(image)));
-            o.put("Created", 0);
+            o.put("Created", image.created() == null ? 0 : image.created().getEpochSecond());
             o.put("Size", image.size());
             o.put("SharedSize", -1);
             o.set("Labels", NodeJson.map(image.config().labels()));
@@ -125,7 +137,7 @@ final class ImageRoutes extends AllDirectives {
         o.set("RepoDigests", NodeJson.strings(digests(image)));
         o.put("Parent", "");
         o.put("Comment", "");
-        o.put("Created", NodeJson.ZERO_TIME);
+        o.put("Created", NodeJson.time(image.created()));
         ObjectNode config = o.putObject("Config");
         config.put("User", c.user());
         config.set("Env", NodeJson.strings(c.env()));
@@ -172,6 +184,81 @@ final class ImageRoutes extends AllDirectives {
             }
         }
         return HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, out.toString());
+    }
+
+    /**
+     * {@code GET /images/get?names=…} and {@code /images/{name}/get}: the {@code docker save} tar, streamed as the
+     * engine writes it. An unknown name is an HTTP error (nothing has been written yet); a failure later cuts the
+     * stream short, which {@code docker load} reports as a broken archive.
+     */
+    private CompletionStage<HttpResponse> save(List<String> names) {
+        CompletableFuture<HttpResponse> response = new CompletableFuture<>();
+        OutputPipe pipe = new OutputPipe(materializer);
+        HttpResponse streaming = HttpResponse.create().withEntity(HttpEntities.createChunked(
+                ContentTypes.create(akka.http.javadsl.model.MediaTypes.APPLICATION_X_TAR), pipe.source()));
+        java.io.OutputStream body = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                response.complete(streaming);
+                pipe.write(ByteString.fromArray(b, off, len));
+            }
+        };
+        blocking.executor().execute(() -> {
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(body, 1 << 16)) {
+                if (names.isEmpty()) {
+                    throw ApiException.badRequest("no image names given to save");
+                }
+                engine.save(names, out);
+            } catch (Exception e) {
+                response.complete(Blocking.error(e));
+            } finally {
+                response.complete(streaming);
+                pipe.close();
+            }
+        });
+        return response;
+    }
+
+    /**
+     * {@code POST /images/prune}: dangling images, or with {@code dangling=false} ({@code prune -a}) every image no
+     * container uses, narrowed by {@code until} and {@code label}/{@code label!}; Docker's ImagesDeleted and
+     * SpaceReclaimed.
+     */
+    private HttpResponse prune(Map<String, String> q) {
+        Map<String, List<String>> filters = NodeJson.filters(q.get("filters"), PRUNE_FILTERS);
+        boolean all = false;
+        for (String d : filters.getOrDefault("dangling", List.of())) {
+            if (d.equalsIgnoreCase("false") || d.equals("0")) {
+                all = true;
+            } else if (!d.equalsIgnoreCase("true") && !d.equals("1")) {
+                throw ApiException.badRequest("invalid filter 'dangling=" + d + "'");
+            }
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<java.time.Instant> until = filters.getOrDefault("until", List.of()).stream()
+                .map(u -> Query.timestamp(u, now)).toList();
+        List<String> labels = filters.getOrDefault("label", List.of());
+        List<String> notLabels = filters.getOrDefault("label!", List.of());
+        io.shoal.engine.content.ImagePrune pruned = engine.pruneImages(all, image ->
+                until.stream().allMatch(u -> image.created() != null && image.created().isBefore(u))
+                        && NodeJson.labelsMatch(image.config().labels(), labels)
+                        && notLabels.stream().noneMatch(l -> NodeJson.labelsMatch(image.config().labels(), List.of(l))));
+        ObjectNode out = NodeJson.object();
+        ArrayNode deleted = out.putArray("ImagesDeleted");
+        for (ImageRemoval r : pruned.removed()) {
+            r.untagged().forEach(name -> deleted.addObject().put("Untagged", ImageReference.of(name).familiar()));
+            r.deleted().forEach(id -> deleted.addObject().put("Deleted", id));
+        }
+        if (deleted.isEmpty()) {
+            out.putNull("ImagesDeleted");
+        }
+        out.put("SpaceReclaimed", pruned.spaceReclaimed());
+        return Blocking.json(200, out);
     }
 
     private HttpResponse tag(String name, Map<String, String> q) {

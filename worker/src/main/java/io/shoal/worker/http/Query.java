@@ -54,4 +54,54 @@ final class Query {
             throw ApiException.badRequest("invalid time " + v + ": expected unix seconds");
         }
     }
+
+    private static final java.util.regex.Pattern GO_DURATION =
+            java.util.regex.Pattern.compile("(?:(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+");
+    private static final java.util.regex.Pattern GO_DURATION_PART =
+            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+
+    /**
+     * dockerd's filter timestamps ({@code until=} of the prune commands): a Go duration before {@code now}
+     * ({@code 10m}, {@code 1h30m}), unix seconds, or an RFC 3339 date-time, a local date-time or a date (UTC).
+     */
+    static Instant timestamp(String v, Instant now) {
+        if (v == null || v.isEmpty()) {
+            throw ApiException.badRequest("invalid timestamp: empty");
+        }
+        if (GO_DURATION.matcher(v).matches()) {
+            double nanos = 0;
+            java.util.regex.Matcher m = GO_DURATION_PART.matcher(v);
+            while (m.find()) {
+                double n = Double.parseDouble(m.group(1));
+                nanos += n * switch (m.group(2)) {
+                    case "ns" -> 1d;
+                    case "us", "µs" -> 1e3;
+                    case "ms" -> 1e6;
+                    case "s" -> 1e9;
+                    case "m" -> 60e9;
+                    default -> 3600e9;
+                };
+            }
+            return now.minusNanos((long) nanos);
+        }
+        if (v.matches("-?\\d+(\\.\\d+)?")) {
+            return unixTime(v, Instant.EPOCH);
+        }
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // not RFC 3339 with an offset
+        }
+        try {
+            return java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // not a local date-time
+        }
+        try {
+            return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("invalid timestamp " + v
+                    + ": expected a duration (10m, 1h30m), unix seconds or an RFC 3339 date");
+        }
+    }
 }

@@ -71,8 +71,8 @@ public final class NetworkedTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public void prepare(String image) {
-        runtime.prepare(image);
+    public void prepare(String image, String registryAuth) {
+        runtime.prepare(image, registryAuth);
     }
 
     @Override

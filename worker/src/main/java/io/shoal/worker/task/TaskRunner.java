@@ -226,7 +226,7 @@ public final class TaskRunner extends AbstractBehavior<TaskRunner.Command> {
                 report(status(TaskState.PREPARING, "preparing"));
                 ContainerPlan plan = ContainerPlan.of(task);
                 run(() -> {
-                    runtime.prepare(plan.image());
+                    runtime.prepare(plan.image(), task.task().spec().containerSpec().registryAuth());
                     Healthcheck imageCheck = runtime.imageHealthcheck(plan.image());
                     String id = runtime.create(plan);
                     return new Done(new TaskStatus(clock.instant(), TaskState.READY, "prepared", null,

@@ -21,8 +21,12 @@ public interface TaskRuntime {
     default void assigned(io.shoal.api.dispatch.DispatchProtocol.Assignments assignments) {
     }
 
-    /** Makes the image usable here (pulling it if the runtime can); {@link TaskRuntimeException.NoSuchImage} if not. */
-    void prepare(String image);
+    /**
+     * Makes the image usable here (pulling it if the runtime can, with {@code registryAuth}: the service's
+     * {@code X-Registry-Auth} value from {@code --with-registry-auth}, null or empty for an anonymous pull);
+     * {@link TaskRuntimeException.NoSuchImage} if the registry has no such image.
+     */
+    void prepare(String image, String registryAuth);
 
     /** The image's own HEALTHCHECK, or null when it has none. The image has been prepared. */
     Healthcheck imageHealthcheck(String image);

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record UnavailableRuntime(String reason) implements TaskRuntime {
     @Override
-    public void prepare(String image) {
+    public void prepare(String image, String registryAuth) {
         throw new TaskRuntimeException("node engine unavailable: " + reason);
     }
 

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  */
 final class FakeEngine implements EnginePort {
     static final Image BUSYBOX = new Image(new Digest("a".repeat(64)), new Digest("b".repeat(64)), ImageConfig.empty(),
-            List.of(), List.of("docker.io/library/busybox:latest"), 1234);
+            List.of(), List.of("docker.io/library/busybox:latest"), 1234, java.time.Instant.parse("2024-01-02T03:04:05Z"));
     private final Map<String, ContainerRecord> containers = new LinkedHashMap<>();
     private final Map<String, List<LogEntry>> logs = new HashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new HashMap<>();
@@ -281,6 +281,27 @@ final class FakeEngine implements EnginePort {
     @Override
     public List<Image> loadDockerArchive(InputStream archive) {
         return List.of(BUSYBOX);
+    }
+
+    @Override
+    public void save(List<String> names, java.io.OutputStream out) {
+        for (String name : names) {
+            image(name).orElseThrow(() -> ApiException.notFound("No such image: " + name));
+        }
+        try {
+            out.write(("saved " + String.join(",", names)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public io.shoal.engine.content.ImagePrune pruneImages(boolean all, java.util.function.Predicate<Image> which) {
+        boolean used = containers.values().stream().anyMatch(c -> c.imageId().equals(BUSYBOX.id().toString()));
+        return all && !used && which.test(BUSYBOX)
+                ? new io.shoal.engine.content.ImagePrune(List.of(new ImageRemoval(BUSYBOX.tags(),
+                        List.of(BUSYBOX.id().toString()))), BUSYBOX.size())
+                : new io.shoal.engine.content.ImagePrune(List.of(), 0);
     }
 
     @Override

@@ -279,6 +279,28 @@ class NodeRoutesTest {
         assertThat(pull.status()).isEqualTo(501);
         assertThat(pull.message()).contains("no registry client is configured");
         assertThat(post("/images/busybox/push?tag=latest", "").status()).isEqualTo(501);
+
+        assertThat(get("/images/get?names=busybox:latest&names=busybox").body())
+                .as("every names value reaches the engine").isEqualTo("saved busybox:latest,busybox");
+        assertThat(get("/images/busybox:latest/get").body()).isEqualTo("saved busybox:latest");
+        assertThat(get("/images/get?names=busybox&names=nosuch:1").message()).as("404 before any byte")
+                .isEqualTo("No such image: nosuch:1");
+        assertThat(get("/images/get").message()).isEqualTo("no image names given to save");
+        assertThat(get("/images/json?filters=" + enc("{\"dangling\":[\"true\"]}")).json()).isEmpty();
+        assertThat(get("/images/json?filters=" + enc("{\"dangling\":[\"false\"]}")).json()).hasSize(1);
+
+        JsonNode dangling = post("/images/prune", "").json();
+        assertThat(dangling.path("ImagesDeleted").isNull()).as(dangling.toString()).isTrue();
+        assertThat(dangling.path("SpaceReclaimed").asLong()).isZero();
+        assertThat(post("/images/prune?filters=" + enc("{\"dangling\":[\"false\"],\"until\":[\"2024-01-01\"]}"), "")
+                .json().path("ImagesDeleted").isNull()).as("built after the until date").isTrue();
+        assertThat(post("/images/prune?filters=" + enc("{\"until\":[\"soon\"]}"), "").message())
+                .startsWith("invalid timestamp soon");
+        assertThat(post("/images/prune?filters=" + enc("{\"dangling\":[\"maybe\"]}"), "").status()).isEqualTo(400);
+        JsonNode pruned = post("/images/prune?filters=" + enc("{\"dangling\":[\"false\"],\"until\":[\"1h\"]}"), "").json();
+        assertThat(pruned.path("ImagesDeleted").toString()).isEqualTo("[{\"Untagged\":\"busybox:latest\"},{\"Deleted\":\""
+                + FakeEngine.BUSYBOX.id() + "\"}]");
+        assertThat(pruned.path("SpaceReclaimed").asLong()).isEqualTo(FakeEngine.BUSYBOX.size());
     }
 
     record Reply(int status, String body) {

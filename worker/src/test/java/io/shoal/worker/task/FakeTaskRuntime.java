@@ -32,6 +32,8 @@ public final class FakeTaskRuntime implements TaskRuntime {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     public final List<String> calls = new ArrayList<>();
+    /** The registry credentials each prepare was given ("" when none), in order. */
+    public final List<String> registryAuths = new ArrayList<>();
 
     public FakeTaskRuntime withImage(String image) {
         images.add(image);
@@ -39,8 +41,9 @@ public final class FakeTaskRuntime implements TaskRuntime {
     }
 
     @Override
-    public synchronized void prepare(String image) {
+    public synchronized void prepare(String image, String registryAuth) {
         calls.add("prepare " + image);
+        registryAuths.add(registryAuth == null ? "" : registryAuth);
         if (!images.contains(image)) {
             throw new TaskRuntimeException.NoSuchImage(image);
         }

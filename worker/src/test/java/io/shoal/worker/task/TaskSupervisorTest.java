@@ -109,6 +109,19 @@ class TaskSupervisorTest {
     }
 
     @Test
+    void theImageIsPulledWithTheRegistryCredentialsTheServiceWasGiven() {
+        startSupervisor();
+        AssignedTask plain = task("t1", 1, "busybox:latest", TaskState.RUNNING);
+        Task t = plain.task();
+        AssignedTask withAuth = new AssignedTask(new Task(t.id(), t.version(), t.createdAt(), t.updatedAt(),
+                t.spec().withContainerSpec(t.spec().containerSpec().withPullOptions(new TaskSpec.PullOptions("e30"))),
+                t.serviceId(), t.slot(), t.nodeId(), t.status(), t.desiredState(), t.specVersion()), plain.serviceName());
+        supervisor.tell(new TaskSupervisor.Assign(new Assignments("s", true, List.of(withAuth), List.of())));
+        statesUntil("t1", TaskState.RUNNING);
+        assertThat(runtime.registryAuths).containsExactly("e30");
+    }
+
+    @Test
     void aTaskDesiredShutdownIsStoppedWithItsGracePeriodAndRemovedWhenUnassigned() {
         startSupervisor();
         AssignedTask t = task("t1", 1, "busybox:latest", TaskState.RUNNING);
@@ -168,7 +181,7 @@ class TaskSupervisorTest {
         TaskSpec.ContainerSpec checked = new TaskSpec.ContainerSpec(c.image(), c.labels(), c.command(), c.args(), c.hostname(),
                 c.env(), c.dir(), c.user(), c.groups(), c.tty(), c.openStdin(), c.readOnly(), c.mounts(), c.stopSignal(),
                 c.stopGracePeriod(), new TaskSpec.HealthConfig(test, 20_000_000L, 1_000_000_000L, null, 2), c.hosts(), c.init(),
-                c.capabilityAdd(), c.capabilityDrop(), c.sysctls());
+                c.capabilityAdd(), c.capabilityDrop(), c.sysctls(), c.pullOptions());
         return new AssignedTask(new Task(t.id(), t.version(), t.createdAt(), t.updatedAt(), t.spec().withContainerSpec(checked),
                 t.serviceId(), t.slot(), t.nodeId(), t.status(), t.desiredState(), t.specVersion()), a.serviceName());
     }

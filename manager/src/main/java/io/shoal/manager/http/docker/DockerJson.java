@@ -51,7 +51,9 @@ public final class DockerJson {
             .addMixIn(Task.class, TaskInternalFields.class)
             .build();
 
-    @JsonIgnoreProperties({"Privileges", "DNSConfig", "Secrets", "OomScoreAdj", "Configs", "Isolation", "Ulimits"})
+    /** {@code PullOptions} (registry credentials) is no Docker API field: never read from a body, never shown. */
+    @JsonIgnoreProperties({"Privileges", "DNSConfig", "Secrets", "OomScoreAdj", "Configs", "Isolation", "Ulimits",
+            "PullOptions"})
     private interface ContainerSpecDockerFields {}
 
     @JsonIgnoreProperties({"Consistency", "BindOptions", "VolumeOptions", "ImageOptions", "TmpfsOptions"})
