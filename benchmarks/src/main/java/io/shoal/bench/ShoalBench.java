@@ -19,7 +19,7 @@ public final class ShoalBench {
             "       shoal-bench simulate [--nodes N] [--steps K] [--seed X]",
             "       shoal-bench api [-H tcp://HOST:PORT] [--services N] [--updates N] [--clients N]",
             "       shoal-bench networks [--tasks N] [--runs K]",
-            "       shoal-bench engine [--runs N] [--containers M]   (root: node engine vs raw runc)",
+            "       shoal-bench engine [--runs N] [--containers M] [--detached-warmup W]   (root: node engine vs raw runc)",
             "       shoal-bench dataplane [--tasks N] [--services S] [--runs K] [--megabytes M]   (root: attach, VIPs, throughput)");
 
     private ShoalBench() {}

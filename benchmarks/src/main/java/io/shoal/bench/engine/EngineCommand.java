@@ -18,25 +18,32 @@ import java.util.UUID;
 /**
  * {@code shoal-bench engine}: the node engine against raw {@code runc run} of the same busybox rootfs, in one run
  * (root only): create→start→exit→remove of {@code /bin/true} (median of {@code --runs}), {@code --containers}
- * detached {@code sleep} containers (total time, and the monitors' memory per container as PSS), and the disk
+ * detached {@code sleep} containers after {@code --detached-warmup} started and removed the same way, raw and
+ * through the engine (total time, and the monitors' memory per container as PSS), and the disk
  * those containers add to the engine's root. Everything it makes is removed at the end.
  */
 public final class EngineCommand {
 
-    record Options(int runs, int containers) {
+    /**
+     * {@code detachedWarmup}: detached containers started and removed, raw and through the engine alike, before
+     * the timed ones, so both are measured warm (a daemon's JIT has long compiled its start path; 0 measures cold).
+     */
+    record Options(int runs, int containers, int detachedWarmup) {
         static Options parse(String[] args) {
             int runs = 50;
             int containers = 100;
+            int detachedWarmup = 20;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--runs" -> runs = positive(args[i], value);
                     case "--containers" -> containers = positive(args[i], value);
+                    case "--detached-warmup" -> detachedWarmup = "0".equals(value) ? 0 : positive(args[i], value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
-            return new Options(runs, containers);
+            return new Options(runs, containers, detachedWarmup);
         }
 
         private static int positive(String name, String value) {
@@ -98,6 +105,15 @@ public final class EngineCommand {
             out.println("true_engine_median_ms=" + fmt(median(eng)));
             out.println("true_engine_p90_ms=" + fmt(percentile(eng, 0.9)));
 
+            for (int i = 0; i < o.detachedWarmup(); i++) {
+                String id = "raw-warm-" + i;
+                HostTools.runcRunDetached(runcRoot, sleepBundle, id);
+                rawRunning.add(id);
+            }
+            for (String id : rawRunning) {
+                HostTools.runcKillDelete(runcRoot, id);
+            }
+            rawRunning.clear();
             long t0 = System.nanoTime();
             for (int i = 0; i < o.containers(); i++) {
                 String id = "raw-sleep-" + i;
@@ -110,6 +126,15 @@ public final class EngineCommand {
             }
             rawRunning.clear();
 
+            List<String> warm = new ArrayList<>();
+            for (int i = 0; i < o.detachedWarmup(); i++) {
+                String id = engine.create(sleepReq);
+                engine.start(id);
+                warm.add(id);
+            }
+            for (String id : warm) {
+                engine.remove(id, true);
+            }
             long duBefore = HostTools.duKib(dir.resolve("engine"));
             t0 = System.nanoTime();
             List<String> ids = new ArrayList<>();
@@ -131,6 +156,7 @@ public final class EngineCommand {
             }
             long removeTotal = System.nanoTime() - t0;
             out.println("detached_containers=" + o.containers());
+            out.println("detached_warmup=" + o.detachedWarmup());
             out.println("detached_raw_runc_total_ms=" + fmt(rawTotal / 1e6));
             out.println("detached_engine_total_ms=" + fmt(engTotal / 1e6));
             out.println("detached_engine_vs_raw=" + fmt((double) engTotal / rawTotal));
