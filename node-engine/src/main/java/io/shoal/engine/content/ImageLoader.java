@@ -122,7 +122,8 @@ public final class ImageLoader {
         return out;
     }
 
-    private static ObjectNode descriptor(String mediaType, Digest digest, long size) {
+    /** An OCI content descriptor: media type, digest and size. */
+    static ObjectNode descriptor(String mediaType, Digest digest, long size) {
         ObjectNode n = JSON.createObjectNode();
         n.put("mediaType", mediaType);
         n.put("digest", digest.toString());

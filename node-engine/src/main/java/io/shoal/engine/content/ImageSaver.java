@@ -67,13 +67,13 @@ public final class ImageSaver {
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("schemaVersion", 2);
             manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
-            manifest.set("config", descriptor(MediaTypes.OCI_CONFIG, image.id(), config.length));
+            manifest.set("config", ImageLoader.descriptor(MediaTypes.OCI_CONFIG, image.id(), config.length));
             ArrayNode layers = manifest.putArray("layers");
             ArrayNode layerPaths = JSON.createArrayNode();
             List<Digest> diffIds = image.diffIds();
             for (int i = 0; i < diffIds.size(); i++) {
                 long size = layer(tar, written, image.layers().get(i), diffIds.get(i));
-                layers.add(descriptor(MediaTypes.OCI_LAYER, diffIds.get(i), size));
+                layers.add(ImageLoader.descriptor(MediaTypes.OCI_LAYER, diffIds.get(i), size));
                 layerPaths.add(path(diffIds.get(i)));
             }
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
@@ -85,13 +85,13 @@ public final class ImageSaver {
             ArrayNode repoTags = saved.putArray("RepoTags");
             saved.set("Layers", layerPaths);
             if (entry.names().isEmpty()) {
-                indexManifests.add(descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length));
+                indexManifests.add(ImageLoader.descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length));
             }
             for (String name : entry.names()) {
                 ImageReference ref = ImageReference.of(name);
                 String familiar = ref.familiar();
                 repoTags.add(familiar);
-                ObjectNode d = descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length);
+                ObjectNode d = ImageLoader.descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length);
                 ObjectNode annotations = d.putObject("annotations");
                 annotations.put("io.containerd.image.name", ref.toString());
                 if (ref.tag() != null) {
@@ -185,13 +185,5 @@ public final class ImageSaver {
 
     private static String path(Digest digest) {
         return "blobs/sha256/" + digest.hex();
-    }
-
-    private static ObjectNode descriptor(String mediaType, Digest digest, long size) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("mediaType", mediaType);
-        n.put("digest", digest.toString());
-        n.put("size", size);
-        return n;
     }
 }
