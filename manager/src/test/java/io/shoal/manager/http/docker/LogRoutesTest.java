@@ -3,39 +3,25 @@ package io.shoal.manager.http.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.typed.ActorRef;
-import akka.http.javadsl.Http;
-import akka.http.javadsl.ServerBinding;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import akka.stream.javadsl.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.shoal.api.logs.LogsProtocol;
-import io.shoal.api.model.Swarm;
 import io.shoal.manager.ca.LocalMembership;
-import io.shoal.manager.http.ClusterClient;
 import io.shoal.manager.logs.TaskLogs;
-import io.shoal.manager.state.ClusterState;
-import io.shoal.manager.state.ClusterStateSettings;
-import io.shoal.manager.state.IdGenerator;
-import io.shoal.manager.state.Result;
-import io.shoal.manager.state.StateView;
-import io.shoal.testkit.fixtures.Nodes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +35,7 @@ class LogRoutesTest {
     static final Instant T = Instant.parse("2026-11-23T08:00:00Z");
     final HttpClient http = HttpClient.newHttpClient();
     final Map<String, LogsProtocol.Selection> asked = new ConcurrentHashMap<>();
-    ServerBinding binding;
+    SwarmApiServer server;
     String base;
 
     record Frame(int stream, String text) {}
@@ -61,28 +47,18 @@ class LogRoutesTest {
 
     @BeforeEach
     void start() throws Exception {
-        StateView view = new StateView();
-        ActorRef<ClusterState.Command> state = KIT.spawn(ClusterState.create("logs-" + UUID.randomUUID(),
-                new ClusterStateSettings(Duration.ofMillis(100), 5, 1000), view, Clock.systemUTC(), IdGenerator.random(new SecureRandom())));
-        ClusterClient cluster = new ClusterClient(state, view, KIT.scheduler(), Duration.ofSeconds(5));
-        DaemonInfo daemon = new DaemonInfo("node1", "host1", "127.0.0.1", 2377, "6.1", "Debian", "x86_64", 2, 1L << 30, "0.1.0", "/tmp");
         TaskLogs logs = (node, task, selection) -> {
             asked.put(task, selection);
             return Source.from(List.of(new LogsProtocol.Line(false, T, "out of " + task + "\n"),
                     new LogsProtocol.Line(true, T, "err of " + task + "\n")));
         };
-        binding = Http.get(KIT.system()).newServerAt("127.0.0.1", 0)
-                .bind(new DockerApi(cluster, daemon, List.of(), LocalMembership.UNSUPPORTED, logs).route())
-                .toCompletableFuture().get();
-        base = "http://127.0.0.1:" + binding.localAddress().getPort() + "/v1.44";
-        Result<Swarm> init = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r))
-                .thenApply(Result::ok).toCompletableFuture().get();
-        assertThat(init).isInstanceOf(Result.Ok.class);
+        server = SwarmApiServer.start(KIT, "logs", Duration.ofMillis(100), cluster -> new DockerApi(cluster, SwarmApiServer.DAEMON, List.of(), LocalMembership.UNSUPPORTED, logs).route());
+        base = server.base + "/v1.44";
     }
 
     @AfterEach
     void stop() throws Exception {
-        binding.unbind().toCompletableFuture().get();
+        server.close();
     }
 
     HttpResponse<byte[]> get(String path) throws Exception {

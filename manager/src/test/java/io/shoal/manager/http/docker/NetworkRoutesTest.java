@@ -3,31 +3,17 @@ package io.shoal.manager.http.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.typed.ActorRef;
-import akka.http.javadsl.Http;
-import akka.http.javadsl.ServerBinding;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
-import io.shoal.api.model.Swarm;
-import io.shoal.manager.http.ClusterClient;
-import io.shoal.manager.state.ClusterState;
-import io.shoal.manager.state.ClusterStateSettings;
-import io.shoal.manager.state.IdGenerator;
-import io.shoal.manager.state.Result;
-import io.shoal.manager.state.StateView;
-import io.shoal.testkit.fixtures.Nodes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +24,7 @@ class NetworkRoutesTest {
     static final ActorTestKit KIT = ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load()));
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
-    ServerBinding binding;
+    SwarmApiServer server;
     String base;
 
     record Reply(int status, JsonNode body) {}
@@ -50,22 +36,13 @@ class NetworkRoutesTest {
 
     @BeforeEach
     void start() throws Exception {
-        StateView view = new StateView();
-        ActorRef<ClusterState.Command> state = KIT.spawn(ClusterState.create("networks-" + UUID.randomUUID(),
-                new ClusterStateSettings(Duration.ofMinutes(10), 5, 1000), view, Clock.systemUTC(), IdGenerator.random(new SecureRandom())));
-        ClusterClient cluster = new ClusterClient(state, view, KIT.scheduler(), Duration.ofSeconds(5));
-        DaemonInfo daemon = new DaemonInfo("node1", "host1", "127.0.0.1", 2377, "6.1", "Debian", "x86_64", 2, 1L << 30, "0.1.0", "/tmp");
-        binding = Http.get(KIT.system()).newServerAt("127.0.0.1", 0).bind(new DockerApi(cluster, daemon).route())
-                .toCompletableFuture().get();
-        base = "http://127.0.0.1:" + binding.localAddress().getPort();
-        Result<Swarm> init = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r))
-                .thenApply(Result::ok).toCompletableFuture().get();
-        assertThat(init).isInstanceOf(Result.Ok.class);
+        server = SwarmApiServer.start(KIT, "networks", Duration.ofMinutes(10), cluster -> new DockerApi(cluster, SwarmApiServer.DAEMON).route());
+        base = server.base;
     }
 
     @AfterEach
     void stop() throws Exception {
-        binding.unbind().toCompletableFuture().get();
+        server.close();
     }
 
     Reply send(String method, String path, String body) throws Exception {

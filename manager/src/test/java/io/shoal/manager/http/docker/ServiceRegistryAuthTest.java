@@ -3,32 +3,19 @@ package io.shoal.manager.http.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.typed.ActorRef;
-import akka.http.javadsl.Http;
-import akka.http.javadsl.ServerBinding;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.shoal.api.model.Service;
-import io.shoal.api.model.Swarm;
 import io.shoal.manager.http.ClusterClient;
-import io.shoal.manager.state.ClusterState;
-import io.shoal.manager.state.ClusterStateSettings;
-import io.shoal.manager.state.IdGenerator;
-import io.shoal.manager.state.Result;
-import io.shoal.manager.state.StateView;
-import io.shoal.testkit.fixtures.Nodes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +35,7 @@ class ServiceRegistryAuthTest {
             {"Name":"web","TaskTemplate":{"ContainerSpec":{"Image":"127.0.0.1:5091/private/app:1"}},
              "Mode":{"Replicated":{"Replicas":1}}}""";
     final HttpClient http = HttpClient.newHttpClient();
-    ServerBinding binding;
+    SwarmApiServer server;
     ClusterClient cluster;
     String base;
 
@@ -69,24 +56,14 @@ class ServiceRegistryAuthTest {
 
     @BeforeEach
     void start() throws Exception {
-        StateView view = new StateView();
-        ActorRef<ClusterState.Command> state = KIT.spawn(ClusterState.create("auth-" + UUID.randomUUID(),
-                new ClusterStateSettings(Duration.ofMinutes(10), 5, 1000), view, Clock.systemUTC(),
-                IdGenerator.random(new SecureRandom())));
-        cluster = new ClusterClient(state, view, KIT.scheduler(), Duration.ofSeconds(5));
-        DaemonInfo daemon = new DaemonInfo("node1", "host1", "127.0.0.1", 2377, "6.1", "Debian", "x86_64", 2, 1L << 30,
-                "0.1.0", "/tmp");
-        binding = Http.get(KIT.system()).newServerAt("127.0.0.1", 0).bind(new DockerApi(cluster, daemon).route())
-                .toCompletableFuture().get();
-        base = "http://127.0.0.1:" + binding.localAddress().getPort();
-        Result<Swarm> init = cluster.<Swarm>command(r -> new ClusterState.InitSwarm(Nodes.manager("node1"), r))
-                .thenApply(Result::ok).toCompletableFuture().get();
-        assertThat(init).isInstanceOf(Result.Ok.class);
+        server = SwarmApiServer.start(KIT, "auth", Duration.ofMinutes(10), cluster -> new DockerApi(cluster, SwarmApiServer.DAEMON).route());
+        base = server.base;
+        cluster = server.cluster;
     }
 
     @AfterEach
     void stop() throws Exception {
-        binding.unbind().toCompletableFuture().get();
+        server.close();
     }
 
     Reply send(String method, String path, String body, String registryAuth) throws Exception {
