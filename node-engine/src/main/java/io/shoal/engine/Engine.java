@@ -268,36 +268,9 @@ public final class Engine implements AutoCloseable {
     public String create(ContainerRequest request) {
         imageUse.readLock().lock();
         try {
-            String image = imageForCreate(request.image());
-            return containers.create(image.equals(request.image()) ? request : new ContainerRequest(request.name(),
-                    image, request.config(), request.host(), request.volumes(), request.logSizeMax(), request.tty(),
-                    request.openStdin(), request.stopTimeout()));
+            return containers.create(request);
         } finally {
             imageUse.readLock().unlock();
-        }
-    }
-
-    /**
-     * The reference a container is made from: {@code text} when it names an image; for an image id, the image's
-     * manifest digest under a repository spelled from the short id ({@code 35ecab0df5fd@sha256:…}), which the
-     * container keeps and which finds the same image again when the container is started after a restart.
-     */
-    private String imageForCreate(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
-        }
-        try {
-            ImageReference.Parsed parsed = ImageReference.parse(text);
-            if (parsed instanceof ImageReference.Parsed.Valid valid && images.resolve(valid.reference()).isPresent()) {
-                return text;
-            }
-            Optional<Image> byId = images.findById(text);
-            if (byId.isEmpty()) {
-                return text;
-            }
-            return byId.get().id().hex().substring(0, 12) + "@" + byId.get().manifest();
-        } catch (IOException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "image store unreadable: " + e.getMessage(), e);
         }
     }
 

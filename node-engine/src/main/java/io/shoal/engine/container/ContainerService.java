@@ -121,12 +121,25 @@ public final class ContainerService {
             throw EngineException.invalid("no image given");
         }
         ImageReference.Parsed parsed = ImageReference.parse(request.image());
-        if (parsed instanceof ImageReference.Parsed.Invalid invalid) {
-            throw EngineException.invalid(invalid.reason());
+        Optional<Image> named = parsed instanceof ImageReference.Parsed.Valid valid
+                ? io(() -> images.resolve(valid.reference())) : Optional.empty();
+        ImageReference ref;
+        Image image;
+        if (named.isPresent()) {
+            ref = ((ImageReference.Parsed.Valid) parsed).reference();
+            image = named.get();
+        } else {
+            // As dockerd: no name matches, so an image id (sha256:…, 64 hex, or a unique prefix). The container keeps
+            // the image's manifest digest under a repository spelled from the short id, which finds it again at start.
+            Optional<Image> byId = io(() -> images.findById(request.image()));
+            if (byId.isEmpty()) {
+                throw parsed instanceof ImageReference.Parsed.Invalid invalid ? EngineException.invalid(invalid.reason())
+                        : EngineException.notFound("No such image: "
+                                + ((ImageReference.Parsed.Valid) parsed).reference().familiar());
+            }
+            image = byId.get();
+            ref = ImageReference.of(image.id().hex().substring(0, 12) + "@" + image.manifest());
         }
-        ImageReference ref = ((ImageReference.Parsed.Valid) parsed).reference();
-        Image image = io(() -> images.resolve(ref)).orElseThrow(() ->
-                EngineException.notFound("No such image: " + ref.familiar()));
         List<Violation> violations = new ArrayList<>(request.host().withBinds(List.of()).validate());
         ConfigMerge.Resolved config = ConfigMerge.merge(image.config(), request.config());
         if (config.argv().isEmpty()) {
