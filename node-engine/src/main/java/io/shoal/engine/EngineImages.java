@@ -107,6 +107,11 @@ final class EngineImages {
                 }
             }
         }
+        return new ImageRemoval(untagAll(image), deleteIfUnused(image));
+    }
+
+    /** Removes every name of {@code image}; the names it removed. */
+    private List<String> untagAll(Image image) throws IOException {
         List<String> untagged = new java.util.ArrayList<>();
         for (String name : image.tags()) {
             ImageReference ref = ImageReference.of(name);
@@ -114,7 +119,7 @@ final class EngineImages {
                 untagged.add(ref.toString());
             }
         }
-        return new ImageRemoval(untagged, deleteIfUnused(image));
+        return untagged;
     }
 
     /** Deletes {@code image} when no name and no container holds it; its id if deleted. */
@@ -152,12 +157,7 @@ final class EngineImages {
                 if ((!all && !image.tags().isEmpty()) || inUse.contains(image.id()) || !which.test(image)) {
                     continue;
                 }
-                List<String> untagged = new java.util.ArrayList<>();
-                for (String name : image.tags()) {
-                    if (images.untag(ImageReference.of(name))) {
-                        untagged.add(name);
-                    }
-                }
+                List<String> untagged = untagAll(image);
                 java.util.OptionalLong freed = images.deleteIfUnused(image, inUse);
                 reclaimed += freed.orElse(0);
                 removed.add(new ImageRemoval(untagged, freed.isPresent() ? List.of(image.id().toString()) : List.of()));

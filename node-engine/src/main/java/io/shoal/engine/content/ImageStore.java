@@ -143,7 +143,7 @@ public final class ImageStore {
     /**
      * Deletes {@code image} (every manifest held with its id) from disk if no name points at one of them any more
      * and no container uses its config ({@code configsInUse}): the manifests, the config and every layer blob and
-     * unpacked layer that no other held image and no container's image still has. Returns whether it was deleted.
+     * unpacked layer that no other held image and no container's image still has.
      * The caller keeps pulls, loads and container creations out while this runs (they may count on a layer).
      * Returns the bytes freed (blobs and unpacked layers), or empty when the image stays.
      */

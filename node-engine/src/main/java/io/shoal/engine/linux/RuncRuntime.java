@@ -84,7 +84,7 @@ public final class RuncRuntime implements OciRuntime {
         // conmon writes its oom file to its cwd: the bundle
         try (MonitorSpawn spawned = MonitorSpawn.start(cmd, env, bundle, err)) {
             reply = spawned.readReply(REPLY_WAIT);
-            status = spawned.awaitExit(); // conmon's first process: it wrote the monitor's pid file, then exited // conmon's first process: it wrote the monitor's pid file, then exited
+            status = spawned.awaitExit(); // conmon's first process: it wrote the monitor's pid file, then exited
         }
         JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
         if (status != 0 || node == null || node.path("data").asLong(-1) <= 0) {
