@@ -118,7 +118,7 @@ public final class Shoald implements Callable<Integer> {
                 : "0.0.0.0".equals(settings.clusterAddr().host()) ? HostFacts.defaultAdvertiseAddr() : settings.clusterAddr().host();
         DaemonInfo daemon = new DaemonInfo(nodeId, host.hostname(), advertise, settings.clusterAddr().port(), host.kernelVersion(),
                 host.operatingSystem(), host.architecture(), host.ncpu(), host.memTotal(), VERSION, settings.dataRoot().toString(), engineLabels);
-        LiveDescription description = new LiveDescription(daemon, generic, HostFacts::read);
+        LiveDescription description = new LiveDescription(daemon, generic, HostFacts::resources);
 
         try (NodeEngine engine = NodeEngine.open(settings.dataRoot(), insecureRegistries)) {
             // One pass per membership: joining or leaving a swarm stops the actor system and starts it again.

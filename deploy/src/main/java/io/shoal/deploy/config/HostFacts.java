@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
 
-/** What this host is: name, kernel, OS, architecture, CPUs and memory, read from /proc and /etc once at start. */
+/** What this host is: name, kernel, OS, architecture, CPUs and memory, read from /proc and /etc at start; {@link #resources} re-reads what can change. */
 public record HostFacts(String hostname, String kernelVersion, String operatingSystem, String architecture, int ncpu,
                         long memTotal) {
 
@@ -21,6 +21,14 @@ public record HostFacts(String hostname, String kernelVersion, String operatingS
         }
         return new HostFacts(readHostname(), firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
                 osName(), arch, Runtime.getRuntime().availableProcessors(), readMemTotal());
+    }
+
+    /** What can change while the daemon runs: the host's name, CPUs and memory. */
+    public record Resources(String hostname, int ncpu, long memTotal) {}
+
+    /** {@link Resources} read afresh: two small /proc files, for the worker's description at each heartbeat. */
+    public static Resources resources() {
+        return new Resources(readHostname(), Runtime.getRuntime().availableProcessors(), readMemTotal());
     }
 
     private static String readHostname() {

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 public final class LiveDescription implements Supplier<Node.Description> {
     private final DaemonInfo daemon;
     private final List<ResourceObject.GenericResource> generic;
-    private final Supplier<HostFacts> host;
+    private final Supplier<HostFacts.Resources> host;
 
-    public LiveDescription(DaemonInfo daemon, List<ResourceObject.GenericResource> generic, Supplier<HostFacts> host) {
+    public LiveDescription(DaemonInfo daemon, List<ResourceObject.GenericResource> generic,
+                           Supplier<HostFacts.Resources> host) {
         this.daemon = daemon;
         this.generic = List.copyOf(generic);
         this.host = host;
@@ -25,7 +26,7 @@ public final class LiveDescription implements Supplier<Node.Description> {
     @Override
     public Node.Description get() {
         Node.Description base = daemon.description();
-        HostFacts now = host.get();
+        HostFacts.Resources now = host.get();
         return new Node.Description(now.hostname(), base.platform(),
                 new ResourceObject((long) now.ncpu() * 1_000_000_000L, now.memTotal(), generic.isEmpty() ? null : generic),
                 base.engine());

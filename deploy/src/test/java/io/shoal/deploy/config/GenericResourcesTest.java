@@ -36,7 +36,7 @@ class GenericResourcesTest {
     void theLiveDescriptionReadsTheHostAgainOnEachCall() {
         DaemonInfo daemon = new DaemonInfo("n1", "old", "10.0.0.1", 2377, "6.1", "Debian", "x86_64", 2, 1L << 30, "v", "/d",
                 Map.of("zone", "a"));
-        AtomicReference<HostFacts> host = new AtomicReference<>(new HostFacts("h1", "6.1", "Debian", "x86_64", 2, 1L << 30));
+        AtomicReference<HostFacts.Resources> host = new AtomicReference<>(new HostFacts.Resources("h1", 2, 1L << 30));
         List<ResourceObject.GenericResource> gpu = GenericResources.parse(List.of("gpu=GPU-0"));
         LiveDescription live = new LiveDescription(daemon, gpu, host::get);
         Node.Description first = live.get();
@@ -44,7 +44,7 @@ class GenericResourcesTest {
         assertThat(first.resources()).isEqualTo(new ResourceObject(2_000_000_000L, 1L << 30, gpu));
         assertThat(first.engine().labels()).containsEntry("zone", "a");
 
-        host.set(new HostFacts("h2", "6.1", "Debian", "x86_64", 4, 2L << 30));
+        host.set(new HostFacts.Resources("h2", 4, 2L << 30));
         Node.Description second = live.get();
         assertThat(second.hostname()).isEqualTo("h2");
         assertThat(second.resources().nanoCpus()).isEqualTo(4_000_000_000L);
