@@ -32,6 +32,7 @@ import io.shoal.engine.layer.Unpacker;
 import io.shoal.engine.linux.HostLimits;
 import io.shoal.engine.linux.LinuxFiles;
 import io.shoal.engine.linux.LinuxMounter;
+import io.shoal.engine.linux.MonitorBinary;
 import io.shoal.engine.linux.RuncRuntime;
 import io.shoal.engine.logs.LogEntry;
 import io.shoal.engine.logs.LogQuery;
@@ -63,17 +64,15 @@ import java.util.function.Supplier;
 public final class Engine implements AutoCloseable {
 
     /**
-     * Where the engine keeps its state and which host binaries it runs. {@code cgroupParent} is the absolute
-     * cgroup under which every container gets {@code <parent>/<id>}; {@code initBinary} (a static tini) backs
-     * Docker's {@code --init}, null if absent; {@code logSizeMax} caps each container's log (0 = no cap);
-     * {@code bindRoots} limits bind-mount sources to those directories (empty = any existing absolute path).
-     */
-    /**
-     * Where the engine keeps its state, the binaries it runs, the cgroup parent of its containers, the default log
-     * cap, the host paths binds may use, and the registries it may reach over plain http (Docker's
+     * Where the engine keeps its state and which host binaries it runs: {@code monitor} is the per-container
+     * monitor, null for the engine's own {@code shoal-monitor}; {@code cgroupParent} is the absolute cgroup under
+     * which every container gets {@code <parent>/<id>}; {@code initBinary} (a static tini) backs Docker's
+     * {@code --init}, null if absent; {@code logSizeMax} caps each container's log (0 = no cap); {@code bindRoots}
+     * limits bind-mount sources to those directories (empty = any existing absolute path);
+     * {@code insecureRegistries} are the registries it may reach over plain http (Docker's
      * {@code insecure-registries}: {@code host:port} or a CIDR; loopback registries always may).
      */
-    public record Settings(Path root, String runc, String conmon, String cgroupParent, String initBinary,
+    public record Settings(Path root, String runc, String monitor, String cgroupParent, String initBinary,
                            long logSizeMax, List<Path> bindRoots, List<String> insecureRegistries) {
         public Settings {
             bindRoots = bindRoots == null ? List.of() : List.copyOf(bindRoots);
@@ -84,30 +83,30 @@ public final class Engine implements AutoCloseable {
         }
 
         public static Settings defaults(Path root) {
-            return new Settings(root, "/usr/sbin/runc", "/usr/bin/conmon", "/shoal",
+            return new Settings(root, "/usr/sbin/runc", null, "/shoal",
                     Files.exists(Path.of("/usr/bin/tini-static")) ? "/usr/bin/tini-static" : null, 10L << 20,
                     List.of(), List.of());
         }
 
         public Settings withCgroupParent(String value) {
-            return new Settings(root, runc, conmon, value, initBinary, logSizeMax, bindRoots, insecureRegistries);
+            return new Settings(root, runc, monitor, value, initBinary, logSizeMax, bindRoots, insecureRegistries);
         }
 
         public Settings withLogSizeMax(long bytes) {
-            return new Settings(root, runc, conmon, cgroupParent, initBinary, bytes, bindRoots, insecureRegistries);
+            return new Settings(root, runc, monitor, cgroupParent, initBinary, bytes, bindRoots, insecureRegistries);
         }
 
         public Settings withBindRoots(List<Path> value) {
-            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, value, insecureRegistries);
+            return new Settings(root, runc, monitor, cgroupParent, initBinary, logSizeMax, value, insecureRegistries);
         }
 
-        public Settings withBinaries(String runcPath, String conmonPath, String initPath) {
-            return new Settings(root, runcPath, conmonPath, cgroupParent, initPath, logSizeMax, bindRoots,
+        public Settings withBinaries(String runcPath, String monitorPath, String initPath) {
+            return new Settings(root, runcPath, monitorPath, cgroupParent, initPath, logSizeMax, bindRoots,
                     insecureRegistries);
         }
 
         public Settings withInsecureRegistries(List<String> value) {
-            return new Settings(root, runc, conmon, cgroupParent, initBinary, logSizeMax, bindRoots, value);
+            return new Settings(root, runc, monitor, cgroupParent, initBinary, logSizeMax, bindRoots, value);
         }
     }
 
@@ -158,11 +157,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The engine on this host: runc under conmon, mount(2) through JNA. Re-adopts running containers. */
+    /** The engine on this host: runc under shoal-monitor, mount(2) through JNA. Re-adopts running containers. */
     public static Engine open(Settings settings) throws IOException {
         SecureRandom random = new SecureRandom();
         return new Engine(settings, new LinuxFiles(), new LinuxMounter(),
-                new RuncRuntime(settings.runc(), settings.conmon(), settings.root().resolve("runc"),
+                new RuncRuntime(settings.runc(), settings.monitor() != null ? settings.monitor()
+                        : MonitorBinary.install(settings.root().resolve("bin")).toString(), settings.root().resolve("runc"),
                         settings.root().resolve("exits")),
                 Clock.systemUTC(), () -> {
                     byte[] b = new byte[32];

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The engine for real: runc under conmon, overlayfs, cgroups. Everything created is removed after each test. */
+/** The engine for real: runc under shoal-monitor, overlayfs, cgroups. Everything created is removed after each test. */
 @Tag("root")
 class EngineRootTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Container output for real: conmon's files read back in Docker's shape, across restarts, caps and attach. */
+/** Container output for real: the monitor's files read back in Docker's shape, across restarts, caps and attach. */
 @Tag("root")
 class LogsRootTest {
 
@@ -55,7 +55,7 @@ class LogsRootTest {
 
     @Test
     void aTtyContainerRunsOnATerminalWhoseOutputIsLogged() {
-        // conmon hands runc a console socket; the runtime's run --detach must pass the terminal on as create did
+        // the monitor hands runc a console socket and logs what comes from the terminal
         String id = r.engine.create(ContainerRequest.of("localhost/busybox",
                 ContainerConfig.of(List.of("/bin/sh", "-c", "test -t 1 && echo on-a-tty; exit 4")),
                 HostConfig.defaults()).withTty(true));

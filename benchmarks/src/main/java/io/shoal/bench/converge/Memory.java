@@ -6,24 +6,24 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Resident memory while {@code tasks} containers run: what the daemon side costs (shoald's JVM and the conmon
+ * Resident memory while {@code tasks} containers run: what the daemon side costs (shoald's JVM and the shoal-monitor
  * beside each container; nothing for raw runc, which exits once the container runs) and what the containers'
- * own processes take, in KiB. Conmon's RSS counts the libraries every conmon shares, so its PSS is given too.
+ * own processes take, in KiB. A monitor's RSS counts the pages every monitor shares, so its PSS is given too.
  */
-record Memory(int tasks, long daemonKib, long conmonKib, long conmonPssKib, int conmons, long containerKib) {
+record Memory(int tasks, long daemonKib, long monitorKib, long monitorPssKib, int monitors, long containerKib) {
     static Memory ofShoald(ShoaldProcess shoald, Path runcRoot, int tasks) {
         long daemon = shoald == null ? 0 : Host.rssKib(shoald.pid());
-        long conmon = 0;
-        long conmonPss = 0;
+        long monitor = 0;
+        long monitorPss = 0;
         int count = 0;
         if (shoald != null) {
-            for (long pid : Host.conmonsUnder(shoald.dataRoot())) {
-                conmon += Host.rssKib(pid);
-                conmonPss += Host.pssKib(pid);
+            for (long pid : Host.monitorsUnder(shoald.dataRoot())) {
+                monitor += Host.rssKib(pid);
+                monitorPss += Host.pssKib(pid);
                 count++;
             }
         }
-        return new Memory(tasks, daemon, conmon, conmonPss, count, containers(runcRoot));
+        return new Memory(tasks, daemon, monitor, monitorPss, count, containers(runcRoot));
     }
 
     static Memory ofRaw(Path runcRoot, int tasks) {
@@ -39,9 +39,9 @@ record Memory(int tasks, long daemonKib, long conmonKib, long conmonPssKib, int 
 
     String line(String who) {
         return String.format(Locale.ROOT,
-                "memory=%s tasks=%d daemon_rss_mib=%.1f conmons=%d conmon_rss_mib=%.1f conmon_pss_mib=%.1f overhead_per_task_kib=%.0f"
+                "memory=%s tasks=%d daemon_rss_mib=%.1f monitors=%d monitor_rss_mib=%.1f monitor_pss_mib=%.1f overhead_per_task_kib=%.0f"
                         + " overhead_pss_per_task_kib=%.0f container_rss_per_task_kib=%.0f",
-                who, tasks, daemonKib / 1024.0, conmons, conmonKib / 1024.0, conmonPssKib / 1024.0, (daemonKib + conmonKib) / (double) tasks,
-                (daemonKib + conmonPssKib) / (double) tasks, containerKib / (double) tasks);
+                who, tasks, daemonKib / 1024.0, monitors, monitorKib / 1024.0, monitorPssKib / 1024.0, (daemonKib + monitorKib) / (double) tasks,
+                (daemonKib + monitorPssKib) / (double) tasks, containerKib / (double) tasks);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Processes run inside a running container with {@code runc exec} (not under conmon: an exec lives only as long as
+ * Processes run inside a running container with {@code runc exec} (not under a monitor: an exec lives only as long as
  * its caller waits). Docker's exec records: create (argv, env over the container's, user resolved against the
  * container's own passwd/group, working dir, tty, stdin) → start once, blocking, with the caller's streams
  * ({@link io.shoal.engine.exec.ExecIo}: stdout and stderr apart; with a tty, util-linux {@code script} provides

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * The OCI runtime behind a per-container monitor: {@link #run} starts the container under a monitor that outlives
  * the engine, writes the container's output to {@code logFile} and records how the run ended, so that
  * {@link #exit} can report it even to a later engine.
- * Adapter: linux/RuncRuntime (conmon + runc).
+ * Adapter: linux/RuncRuntime (runc under the engine's shoal-monitor).
  */
 public interface OciRuntime {
 

@@ -18,10 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Learns of container exits from conmon's exit files ({@code exitDir/<id>}, written atomically when the
+ * Learns of container exits from the monitors' exit files ({@code exitDir/<id>}, written atomically when the
  * container's process ends) through one inotify watch on the directory, so an exit is seen within a
  * millisecond without a thread per container. A sweep every second completes, with code -1, the runs whose
- * monitor died without writing its file (kill -9 of conmon).
+ * monitor died without writing its file (kill -9 of the monitor). The monitor marks an OOM kill with the file
+ * {@code oom} in the bundle before it writes the exit file.
  */
 final class ExitWatcher implements AutoCloseable {
 
@@ -127,7 +128,7 @@ final class ExitWatcher implements AutoCloseable {
     }
 
     private static boolean oom(Path bundle) {
-        return Files.exists(bundle.resolve("oom")) || Files.exists(bundle.resolve("persist/oom"));
+        return Files.exists(bundle.resolve("oom"));
     }
 
     private static boolean alive(long pid) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 public record LogEntry(String log, String stream, Instant time) {
 
     /**
-     * Parses one line of conmon's k8s-file log ({@code <RFC3339Nano> <stream> <P|F> <text>}); a full line (F)
-     * gets back the newline conmon stripped, a partial one (P) does not. Null for a malformed line.
+     * Parses one line of the monitor's k8s-file log ({@code <RFC3339Nano> <stream> <P|F> <text>}); a full line (F)
+     * gets back the newline the monitor stripped, a partial one (P) does not. Null for a malformed line.
      */
     public static LogEntry fromK8s(String line) {
         String[] f = line.split(" ", 4);

@@ -19,7 +19,7 @@ class MonitorSpawnTest {
 
     @Test
     void replyComesOnFdThreeFromAProcessThatKeepsItOpen(@TempDir Path dir) throws IOException {
-        // like conmon: one reply, the pipe stays open (the sleeper holds it), the first process exits 0
+        // like a monitor: one reply, the pipe stays open (the sleeper holds it), the first process exits 0
         String script = "printf '{\"data\": 42}' >&3; sleep 30 >/dev/null 2>&1 & exit 0";
         try (MonitorSpawn s = MonitorSpawn.start(List.of("/bin/sh", "-c", script), Map.of("PATH", "/usr/bin:/bin"),
                 dir, dir.resolve("err"))) {
@@ -67,7 +67,7 @@ class MonitorSpawnTest {
 
     @Test
     void aMissingProgramIsAnError(@TempDir Path dir) {
-        assertThatThrownBy(() -> MonitorSpawn.start(List.of("/nonexistent/conmon"), Map.of(), dir,
+        assertThatThrownBy(() -> MonitorSpawn.start(List.of("/nonexistent/shoal-monitor"), Map.of(), dir,
                 dir.resolve("err"))).isInstanceOf(IOException.class).hasMessageContaining("posix_spawn");
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Guard of the {@code @Tag("root")} integration tests: skipped (saying why) when not root; as root — as in CI —
- * they must run, so a missing runc, conmon, busybox-static or umoci fails them instead of skipping them.
+ * they must run, so a missing runc, busybox-static or umoci fails them instead of skipping them.
  */
 public final class RootOnly {
     private RootOnly() {
@@ -17,7 +17,7 @@ public final class RootOnly {
     public static void assume() {
         assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
                 "SKIPPED: root integration test needs root (user is " + System.getProperty("user.name") + ")");
-        for (String[] tool : new String[][] {{"/usr/sbin/runc", "runc"}, {"/usr/bin/conmon", "conmon"},
+        for (String[] tool : new String[][] {{"/usr/sbin/runc", "runc"},
                 {"/bin/busybox", "busybox-static"}}) {
             assertTrue(Files.isExecutable(Path.of(tool[0])), tool[0] + " missing: apt-get install -y " + tool[1]);
         }

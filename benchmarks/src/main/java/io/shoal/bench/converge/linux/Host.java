@@ -136,15 +136,15 @@ public final class Host {
         return 0;
     }
 
-    /** The PIDs of conmon processes whose command line mentions {@code under} (a data root). */
-    public static List<Long> conmonsUnder(Path under) {
+    /** The PIDs of the engine's shoal-monitor processes whose command line mentions {@code under} (a data root). */
+    public static List<Long> monitorsUnder(Path under) {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
                     String argv0 = cmdline.split("\0", 2)[0];
-                    if (argv0.endsWith("conmon") && cmdline.contains(under.toString())) {
+                    if (argv0.contains("shoal-monitor") && cmdline.contains(under.toString())) {
                         pids.add(Long.parseLong(p.getFileName().toString()));
                     }
                 } catch (IOException gone) {

@@ -1,0 +1,518 @@
+/*
+ * shoal-monitor: the node engine's per-container monitor (what Debian's conmon did for it, without glib, a
+ * runtime wrapper script or a second runc).
+ *
+ *   shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE
+ *                 [--log-max BYTES] [--tty]
+ *
+ * The engine spawns it with a pipe on fd 3. It forks away from the engine into a session of its own, becomes
+ * the child subreaper, and runs `runc run --detach` of the bundle with the container's stdout and stderr on
+ * pipes it holds (with --tty: the terminal runc hands over on a console socket). It answers on fd 3 with
+ * {"data": <container pid>, "monitor": <own pid>}, or {"data": -1, "message": "..."} when runc failed, and
+ * closes it. Then it writes the container's output to the log in k8s-file lines
+ * ("<RFC 3339 time> <stdout|stderr> <F|P> <text>"), starting the file afresh when it would pass --log-max,
+ * reaps the container's init when it exits (it was re-parented to this subreaper), notes an OOM kill of the
+ * container's memory cgroup as the file "oom" in the bundle, writes the exit code (128+signal when killed)
+ * to the exit file atomically (write, then rename), and ends. It outlives the engine: the engine reads the
+ * files, never the monitor's memory.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SYNC_FD 3
+#define DRAIN_MS 1000
+
+static const char *opt_id, *opt_bundle, *opt_runc, *opt_runc_root, *opt_log, *opt_exit_file;
+static long long opt_log_max;
+static int opt_tty;
+
+static int log_fd = -1;
+static long long log_written;
+
+static void die(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("shoal-monitor: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    _exit(1);
+}
+
+static void write_all(int fd, const char *buf, size_t len) {
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return; /* a full disk loses output, never the container */
+        }
+        buf += n;
+        len -= (size_t) n;
+    }
+}
+
+/* The reply on the sync pipe, with the message JSON-escaped. */
+static void reply(long pid, const char *message) {
+    char out[8192];
+    size_t n = 0;
+    if (message == NULL) {
+        n = (size_t) snprintf(out, sizeof out, "{\"data\": %ld, \"monitor\": %ld}\n", pid, (long) getpid());
+    } else {
+        n = (size_t) snprintf(out, sizeof out, "{\"data\": %ld, \"message\": \"", pid);
+        for (const unsigned char *p = (const unsigned char *) message; *p && n < sizeof out - 16; p++) {
+            if (*p == '"' || *p == '\\') {
+                out[n++] = '\\';
+                out[n++] = (char) *p;
+            } else if (*p < 0x20) {
+                n += (size_t) snprintf(out + n, sizeof out - n, "\\u%04x", *p);
+            } else {
+                out[n++] = (char) *p;
+            }
+        }
+        n += (size_t) snprintf(out + n, sizeof out - n, "\"}\n");
+    }
+    write_all(SYNC_FD, out, n);
+    close(SYNC_FD);
+}
+
+static int open_log(int truncate) {
+    if (!truncate) {
+        return open(opt_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    }
+    /* a fresh file replaces the full one at once: readers see either the old file or the new one */
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s.tmp", opt_log);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+    if (fd >= 0 && rename(tmp, opt_log) != 0) {
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
+    return fd;
+}
+
+static void log_chunk(const char *stream, const char *buf, size_t len) {
+    struct timespec ts;
+    struct tm tm;
+    char stamp[64];
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    size_t sl = strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(stamp + sl, sizeof stamp - sl, ".%09ldZ", ts.tv_nsec);
+
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) {
+        lines += buf[i] == '\n';
+    }
+    size_t cap = len + lines * (strlen(stamp) + 16);
+    char *out = malloc(cap);
+    if (out == NULL) {
+        return;
+    }
+    size_t n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int end = i == len;
+        if (!end && buf[i] != '\n') {
+            continue;
+        }
+        if (end && i == start) {
+            break;
+        }
+        size_t line = strlen(stamp) + strlen(stream) + 4 + (i - start) + 1;
+        if (opt_log_max > 0 && (n > 0 || log_written > 0) && log_written + (long long) (n + line) > opt_log_max) {
+            /* the cap falls inside this chunk: what came before goes to the full file, the rest to a new one */
+            if (log_fd >= 0) {
+                write_all(log_fd, out, n);
+                close(log_fd);
+            }
+            n = 0;
+            log_fd = open_log(1);
+            log_written = 0;
+        }
+        n += (size_t) snprintf(out + n, cap - n, "%s %s %c ", stamp, stream, end ? 'P' : 'F');
+        memcpy(out + n, buf + start, i - start);
+        n += i - start;
+        out[n++] = '\n';
+        start = i + 1;
+    }
+    if (log_fd >= 0) {
+        write_all(log_fd, out, n);
+        log_written += (long long) n;
+    }
+    free(out);
+}
+
+/* The container's memory cgroup directory, from /proc/PID/cgroup (cgroup v1 "memory" line, else v2 "0::"). */
+static char *memory_cgroup(long pid) {
+    char path[64], line[4096];
+    snprintf(path, sizeof path, "/proc/%ld/cgroup", pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL) {
+        return NULL;
+    }
+    char *found = NULL;
+    while (fgets(line, sizeof line, f) != NULL) {
+        line[strcspn(line, "\n")] = 0;
+        char *first = strchr(line, ':');
+        char *second = first ? strchr(first + 1, ':') : NULL;
+        if (second == NULL) {
+            continue;
+        }
+        *second = 0;
+        char dir[PATH_MAX];
+        if (strstr(first + 1, "memory") != NULL) {
+            const char *ctrls = first + 1;
+            int exact = 0;
+            for (const char *c = ctrls; *c;) {
+                size_t l = strcspn(c, ",");
+                if (l == 6 && strncmp(c, "memory", 6) == 0) {
+                    exact = 1;
+                }
+                c += l + (c[l] == ',');
+            }
+            if (exact) {
+                snprintf(dir, sizeof dir, "/sys/fs/cgroup/%s%s", ctrls, second + 1);
+                free(found);
+                found = strdup(dir);
+                break;
+            }
+        } else if (line[0] == '0' && first == line + 1 && first[1] == 0 && found == NULL) {
+            snprintf(dir, sizeof dir, "/sys/fs/cgroup%s", second + 1);
+            found = strdup(dir);
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+/* Whether the kernel's OOM killer killed a process in the cgroup (v1 memory.oom_control, v2 memory.events). */
+static int oom_killed(const char *cgroup) {
+    const char *files[] = {"memory.oom_control", "memory.events"};
+    for (int i = 0; i < 2; i++) {
+        char path[PATH_MAX], line[256];
+        snprintf(path, sizeof path, "%s/%s", cgroup, files[i]);
+        FILE *f = fopen(path, "re");
+        if (f == NULL) {
+            continue;
+        }
+        long long count = 0;
+        while (fgets(line, sizeof line, f) != NULL) {
+            if (strncmp(line, "oom_kill ", 9) == 0) {
+                count = atoll(line + 9);
+            }
+        }
+        fclose(f);
+        return count > 0;
+    }
+    return 0;
+}
+
+static void write_exit(int code) {
+    char tmp[PATH_MAX], text[32];
+    const char *slash = strrchr(opt_exit_file, '/');
+    int dir_len = slash ? (int) (slash - opt_exit_file) : 0;
+    snprintf(tmp, sizeof tmp, "%.*s/.%s.tmp", dir_len, opt_exit_file, slash ? slash + 1 : opt_exit_file);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        die("open %s: %s", tmp, strerror(errno));
+    }
+    int n = snprintf(text, sizeof text, "%d", code);
+    write_all(fd, text, (size_t) n);
+    close(fd);
+    if (rename(tmp, opt_exit_file) != 0) {
+        die("rename %s: %s", tmp, strerror(errno));
+    }
+}
+
+/* The pty master runc sends over the console socket (SCM_RIGHTS), or -1. */
+static int receive_master(int listener) {
+    int conn = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
+    if (conn < 0) {
+        return -1;
+    }
+    char data[4096];
+    char control[CMSG_SPACE(sizeof(int))];
+    struct iovec iov = {.iov_base = data, .iov_len = sizeof data};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+    int fd = -1;
+    if (recvmsg(conn, &msg, MSG_CMSG_CLOEXEC) > 0) {
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        if (c != NULL && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        }
+    }
+    close(conn);
+    return fd;
+}
+
+static const char *need(int argc, char **argv, int i) {
+    if (i + 1 >= argc) {
+        die("%s needs a value", argv[i]);
+    }
+    return argv[i + 1];
+}
+
+static void parse(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--tty") == 0) {
+            opt_tty = 1;
+            continue;
+        }
+        const char *v = need(argc, argv, i++);
+        if (strcmp(a, "--id") == 0) {
+            opt_id = v;
+        } else if (strcmp(a, "--bundle") == 0) {
+            opt_bundle = v;
+        } else if (strcmp(a, "--runc") == 0) {
+            opt_runc = v;
+        } else if (strcmp(a, "--runc-root") == 0) {
+            opt_runc_root = v;
+        } else if (strcmp(a, "--log") == 0) {
+            opt_log = v;
+        } else if (strcmp(a, "--exit-file") == 0) {
+            opt_exit_file = v;
+        } else if (strcmp(a, "--log-max") == 0) {
+            char *end;
+            opt_log_max = strtoll(v, &end, 10);
+            if (*end != 0 || opt_log_max < 0) {
+                die("--log-max needs a byte count, got %s", v);
+            }
+        } else {
+            die("unknown option %s", a);
+        }
+    }
+    if (!opt_id || !opt_bundle || !opt_runc || !opt_runc_root || !opt_log || !opt_exit_file) {
+        die("usage: shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE "
+            "[--log-max BYTES] [--tty]");
+    }
+}
+
+int main(int argc, char **argv) {
+    parse(argc, argv);
+    if (fcntl(SYNC_FD, F_GETFD) < 0) {
+        die("no sync pipe on fd 3");
+    }
+    fcntl(SYNC_FD, F_SETFD, FD_CLOEXEC);
+
+    /* away from the engine: the first process exits at once, the second is the monitor */
+    pid_t child = fork();
+    if (child < 0) {
+        die("fork: %s", strerror(errno));
+    }
+    if (child > 0) {
+        _exit(0);
+    }
+    setsid();
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+        die("PR_SET_CHILD_SUBREAPER: %s", strerror(errno));
+    }
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (sfd < 0) {
+        die("signalfd: %s", strerror(errno));
+    }
+
+    int out[2] = {-1, -1}, err[2];
+    if (pipe2(err, O_CLOEXEC) != 0 || (!opt_tty && pipe2(out, O_CLOEXEC) != 0)) {
+        die("pipe: %s", strerror(errno));
+    }
+    char console_dir[] = "/tmp/shoal-monitor-XXXXXX";
+    char console_path[sizeof console_dir + 8] = "";
+    int listener = -1;
+    if (opt_tty) {
+        if (mkdtemp(console_dir) == NULL) {
+            die("mkdtemp: %s", strerror(errno));
+        }
+        snprintf(console_path, sizeof console_path, "%s/c.sock", console_dir);
+        struct sockaddr_un addr = {.sun_family = AF_UNIX};
+        snprintf(addr.sun_path, sizeof addr.sun_path, "%s", console_path);
+        listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        if (listener < 0 || bind(listener, (struct sockaddr *) &addr, sizeof addr) != 0 || listen(listener, 1) != 0) {
+            die("console socket: %s", strerror(errno));
+        }
+    }
+
+    char pid_file[PATH_MAX], root_arg[PATH_MAX];
+    snprintf(pid_file, sizeof pid_file, "%s/pidfile", opt_bundle);
+    snprintf(root_arg, sizeof root_arg, "--root=%s", opt_runc_root);
+    unlink(pid_file);
+    pid_t runc = fork();
+    if (runc < 0) {
+        die("fork: %s", strerror(errno));
+    }
+    if (runc == 0) {
+        sigprocmask(SIG_UNBLOCK, &chld, NULL);
+        signal(SIGPIPE, SIG_DFL);
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        dup2(null, 0);
+        dup2(opt_tty ? null : out[1], 1);
+        dup2(err[1], 2);
+        const char *args[16];
+        int n = 0;
+        args[n++] = "runc";
+        args[n++] = root_arg;
+        args[n++] = "run";
+        args[n++] = "--detach";
+        args[n++] = "--pid-file";
+        args[n++] = pid_file;
+        args[n++] = "--bundle";
+        args[n++] = opt_bundle;
+        if (opt_tty) {
+            args[n++] = "--console-socket";
+            args[n++] = console_path;
+        }
+        args[n++] = opt_id;
+        args[n] = NULL;
+        execv(opt_runc, (char *const *) args);
+        fprintf(stderr, "exec %s: %s\n", opt_runc, strerror(errno));
+        _exit(127);
+    }
+    close(err[1]);
+    if (!opt_tty) {
+        close(out[1]);
+    }
+
+    int status = 0;
+    while (waitpid(runc, &status, 0) < 0 && errno == EINTR) {
+    }
+    int master = -1;
+    if (opt_tty) {
+        master = receive_master(listener);
+        close(listener);
+        unlink(console_path);
+        rmdir(console_dir);
+    }
+    char message[4096] = "";
+    long pid = -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        /* runc's own words: nothing of the container can be on the pipe, it never started */
+        fcntl(err[0], F_SETFL, O_NONBLOCK);
+        ssize_t n = read(err[0], message, sizeof message - 1);
+        size_t len = n > 0 ? (size_t) n : 0;
+        while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
+            len--;
+        }
+        message[len] = 0;
+        if (message[0] == 0) {
+            snprintf(message, sizeof message, "runc run ended with status %d", status);
+        }
+        reply(-1, message);
+        return 1;
+    }
+    FILE *pf = fopen(pid_file, "re");
+    if (pf == NULL || fscanf(pf, "%ld", &pid) != 1 || pid <= 0) {
+        reply(-1, "runc run wrote no pid file");
+        return 1;
+    }
+    fclose(pf);
+    if (opt_tty && master < 0) {
+        reply(-1, "runc sent no terminal on the console socket");
+        return 1;
+    }
+    char *cgroup = memory_cgroup(pid);
+    log_fd = open_log(0);
+    if (log_fd < 0) {
+        fprintf(stderr, "shoal-monitor: open %s: %s\n", opt_log, strerror(errno));
+    } else {
+        struct stat st;
+        log_written = fstat(log_fd, &st) == 0 ? st.st_size : 0;
+    }
+    reply(pid, NULL);
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+    }
+
+    /* fds[0]: stdout (or the terminal), fds[1]: stderr, fds[2]: SIGCHLD */
+    struct pollfd fds[3] = {
+        {.fd = opt_tty ? master : out[0], .events = POLLIN},
+        {.fd = err[0], .events = POLLIN},
+        {.fd = sfd, .events = POLLIN},
+    };
+    const char *streams[2] = {"stdout", "stderr"};
+    int exited = 0, code = -1;
+    struct timespec drain_start;
+    char buf[65536];
+    for (;;) {
+        int open_streams = (fds[0].fd >= 0) + (fds[1].fd >= 0);
+        int timeout = -1;
+        if (exited) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            long waited = (now.tv_sec - drain_start.tv_sec) * 1000 + (now.tv_nsec - drain_start.tv_nsec) / 1000000;
+            if (open_streams == 0 || waited >= DRAIN_MS) {
+                break;
+            }
+            timeout = (int) (DRAIN_MS - waited);
+        }
+        int ready = poll(fds, 3, timeout);
+        if (ready < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            break;
+        }
+        for (int s = 0; s < 2; s++) {
+            if (fds[s].fd < 0 || fds[s].revents == 0) {
+                continue;
+            }
+            ssize_t n = read(fds[s].fd, buf, sizeof buf);
+            if (n > 0) {
+                log_chunk(streams[s], buf, (size_t) n);
+            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+                close(fds[s].fd); /* EOF, or EIO from a terminal whose last holder went */
+                fds[s].fd = -1;
+            }
+        }
+        if (fds[2].revents != 0) {
+            struct signalfd_siginfo info;
+            while (read(sfd, &info, sizeof info) == sizeof info) {
+            }
+            int st;
+            pid_t reaped;
+            while ((reaped = waitpid(-1, &st, WNOHANG)) > 0) {
+                if (reaped == pid && !exited) {
+                    exited = 1;
+                    code = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : -1;
+                    clock_gettime(CLOCK_MONOTONIC, &drain_start);
+                }
+            }
+        }
+    }
+    if (cgroup != NULL && oom_killed(cgroup)) {
+        char oom[PATH_MAX];
+        snprintf(oom, sizeof oom, "%s/oom", opt_bundle);
+        int fd = open(oom, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            close(fd);
+        }
+    }
+    write_exit(code);
+    return 0;
+}
