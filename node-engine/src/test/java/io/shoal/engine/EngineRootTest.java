@@ -360,6 +360,18 @@ class EngineRootTest {
     }
 
     @Test
+    void aStartThatRuncRefusesFailsWithRuncsReasonAndLeavesNoMonitor() {
+        String id = engine.create(ContainerRequest.of("localhost/busybox", ContainerConfig.of(List.of("/nosuch")),
+                HostConfig.defaults()));
+        assertThatThrownBy(() -> engine.start(id)).isInstanceOf(EngineException.class)
+                .hasMessageContaining("/nosuch").hasMessageContaining("no such file or directory");
+        assertThat(engine.inspect(id).state()).isNotEqualTo(State.RUNNING);
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(id)))
+                .as("a monitor left behind for the failed start").isEmpty();
+        engine.remove(id, true);
+    }
+
+    @Test
     void badInputIsRefusedAndLeavesNothing() throws IOException {
         assertThatThrownBy(() -> engine.create(ContainerRequest.of("nosuch", ContainerConfig.of(List.of("x")),
                 HostConfig.defaults()))).hasMessageContaining("No such image");
