@@ -47,7 +47,7 @@ class WorkerAgentTest {
         KIT.spawn(WorkerAgent.create("node1", node::description, node::status, runtime, BLOCKING,
                 new WorkerSettings(Duration.ofMillis(200), 3, Duration.ofMillis(20)), Clock.systemUTC()));
 
-        DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(5));
+        DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(30));
         assertThat(open.nodeId()).isEqualTo("node1");
         assertThat(open.description()).isEqualTo(node.description());
         ActorRef<WorkerMessage> worker = ActorRefResolver.get(KIT.system()).resolveActorRef(open.worker());
@@ -81,7 +81,7 @@ class WorkerAgentTest {
             AtomicReference<Node.Description> description = new AtomicReference<>(node.description());
             kit.spawn(WorkerAgent.create("node1", description::get, node::status, new FakeTaskRuntime(), BLOCKING,
                     new WorkerSettings(Duration.ofMillis(100), 50, Duration.ofMillis(20)), Clock.systemUTC()));
-            DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(5));
+            DispatchProtocol.OpenSession open = dispatcher.expectMessageClass(DispatchProtocol.OpenSession.class, Duration.ofSeconds(30));
             ActorRef<WorkerMessage> worker = ActorRefResolver.get(kit.system()).resolveActorRef(open.worker());
             worker.tell(new DispatchProtocol.SessionOpened("s1", 100));
             DispatchProtocol.Heartbeat beat = nextOf(dispatcher, DispatchProtocol.Heartbeat.class);
@@ -104,7 +104,7 @@ class WorkerAgentTest {
     /** The next message of that type, skipping heartbeats and other traffic. */
     static <T> T nextOf(TestProbe<DispatcherMessage> dispatcher, Class<T> type) {
         while (true) {
-            DispatcherMessage m = dispatcher.receiveMessage(Duration.ofSeconds(5));
+            DispatcherMessage m = dispatcher.receiveMessage(Duration.ofSeconds(30));
             if (type.isInstance(m)) {
                 return type.cast(m);
             }

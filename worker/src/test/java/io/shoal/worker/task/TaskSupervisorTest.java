@@ -72,7 +72,7 @@ class TaskSupervisorTest {
     List<TaskState> statesUntil(String taskId, TaskState last) {
         List<TaskState> seen = new ArrayList<>();
         while (seen.isEmpty() || seen.get(seen.size() - 1) != last) {
-            TaskStatusChanged c = reports.receiveMessage(Duration.ofSeconds(5));
+            TaskStatusChanged c = reports.receiveMessage(Duration.ofSeconds(30));
             if (c.taskId().equals(taskId)) {
                 seen.add(c.status().state());
             }
@@ -93,7 +93,7 @@ class TaskSupervisorTest {
                 .containsEntry("com.docker.swarm.service.name", "web").containsEntry("com.docker.swarm.node.id", "node1");
 
         runtime.exit(c.id, 3);
-        TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(5));
+        TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(30));
         assertThat(failed.status().state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.status().err()).isEqualTo("task: non-zero exit (3)");
         assertThat(failed.status().containerStatus().exitCode()).isEqualTo(3);
@@ -156,7 +156,7 @@ class TaskSupervisorTest {
         reports.expectNoMessage(Duration.ofMillis(200));
         assertThat(runtime.calls).as("nothing restarted").noneMatch(c -> c.startsWith("create") || c.startsWith("start"));
         runtime.exit(keptId, 0);
-        assertThat(reports.receiveMessage(Duration.ofSeconds(5)).status().state()).isEqualTo(TaskState.COMPLETE);
+        assertThat(reports.receiveMessage(Duration.ofSeconds(30)).status().state()).isEqualTo(TaskState.COMPLETE);
     }
 
     @Test
@@ -196,7 +196,7 @@ class TaskSupervisorTest {
         assertThat(statesUntil("t1", TaskState.RUNNING)).containsExactly(TaskState.ACCEPTED, TaskState.PREPARING,
                 TaskState.READY, TaskState.STARTING, TaskState.RUNNING);
         assertThat(runtime.containers().get(0).plan.healthcheck().probeCommand()).containsExactly("/bin/sh", "-c", "test -e /ok");
-        TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(5));
+        TaskStatusChanged failed = reports.receiveMessage(Duration.ofSeconds(30));
         assertThat(failed.status().state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.status().err()).isEqualTo("task: unhealthy container");
         reports.awaitAssert(() -> {
