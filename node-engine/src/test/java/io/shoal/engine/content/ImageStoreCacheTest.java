@@ -100,6 +100,41 @@ class ImageStoreCacheTest {
         assertThat(store.layers().has(again.diffIds().get(0))).isTrue();
     }
 
+    /** Lookups by name take no lock once the image is parsed; a tag moved meanwhile is never seen half moved. */
+    @Test
+    void lookupsWhileATagMovesSeeOneImageOrTheOtherWithTheirOwnNames() throws Exception {
+        Image one = load("v1", "one", "/bin/one");
+        Image two = load("v2", "two", "/bin/two");
+        store.resolve(APP).orElseThrow();
+        store.resolve(ImageReference.of("localhost/app:v2")).orElseThrow();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> readers = new java.util.ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        Image found = store.resolve(APP).orElseThrow();
+                        assertThat(found.tags()).contains("localhost/app:v1");
+                        assertThat(found.config().cmd()).containsExactly(found.manifest().equals(one.manifest())
+                                ? "/bin/one" : "/bin/two");
+                        seen += found.manifest().equals(two.manifest()) ? 1 : 0;
+                    }
+                    return seen;
+                }));
+            }
+            for (int i = 0; i < 200; i++) {
+                store.register((i % 2 == 0 ? two : one).manifest(), APP);
+            }
+            for (var reader : readers) {
+                assertThat(reader.get(60, java.util.concurrent.TimeUnit.SECONDS)).isBetween(0, 2_000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.resolve(APP).orElseThrow().manifest()).isEqualTo(one.manifest());
+    }
+
     @Test
     void aReopenedStoreReadsTheSameImagesFromDisk() throws Exception {
         Image image = load("v1", "one", "/bin/one");
