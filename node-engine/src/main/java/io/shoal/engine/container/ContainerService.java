@@ -1,6 +1,7 @@
 package io.shoal.engine.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shoal.api.validate.Violation;
@@ -52,6 +53,13 @@ public final class ContainerService {
     public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /*
+     * Writers typed once, so their serializers are built here, when the engine opens, by one thread: built lazily,
+     * the first creations of a burst (a service of 50 tasks on a fresh daemon) queued on Jackson's serializer
+     * cache while one of them introspected ContainerRecord and RuntimeSpec (JFR: 65 waits of 10 ms and more).
+     */
+    private static final ObjectWriter RECORD_JSON = JSON.writerFor(ContainerRecord.class);
+    private static final ObjectWriter SPEC_JSON = JSON.writerFor(RuntimeSpec.class);
 
     private final Path root;
     private final ImageStore images;
@@ -162,9 +170,12 @@ public final class ContainerService {
         List<String> madeVolumes = new ArrayList<>();
         try {
             Path rootfs = dir.resolve("bundle/rootfs");
-            Files.createDirectories(rootfs);
-            Files.createDirectories(dir.resolve("upper"));
-            Files.createDirectories(dir.resolve("work"));
+            // root exists and the id is new: one mkdir(2) each, not createDirectories' walk up and down the path
+            Files.createDirectory(dir);
+            Files.createDirectory(rootfs.getParent());
+            Files.createDirectory(rootfs);
+            Files.createDirectory(dir.resolve("upper"));
+            Files.createDirectory(dir.resolve("work"));
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
             mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
@@ -184,7 +195,7 @@ public final class ContainerService {
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
             spec.process.terminal = request.tty();
-            JSON.writeValue(dir.resolve("bundle/config.json").toFile(), spec);
+            Files.write(dir.resolve("bundle/config.json"), SPEC_JSON.writeValueAsBytes(spec));
             ContainerRecord rec = new ContainerRecord(id, name, ref.toString(), image.id().toString(), clock.instant(),
                     request.config(), host, config, plan.mounts(), request.tty(), request.openStdin(),
                     request.stopTimeout(), request.logSizeMax(), dir.resolve("container.log").toString(),
@@ -543,12 +554,19 @@ public final class ContainerService {
         }
     }
 
+    /**
+     * Records {@code rec} in memory and in {@code container.json}. The file is what a restarted engine re-adopts
+     * from, so it must survive a {@code kill -9} of the daemon, which it does without fsync (the page cache
+     * outlives the process); written beside and renamed over the old one, it is never seen half written. It is not
+     * fsynced: after a crash of the host itself no container is running any more, and re-adoption then finds the
+     * last record that reached the disk, as before.
+     */
     private void save(ContainerRecord rec) {
         containers.put(rec.id(), rec);
         Path file = root.resolve(rec.id()).resolve("container.json");
         Path tmp = file.resolveSibling("container.json.tmp");
         try {
-            JSON.writeValue(tmp.toFile(), rec);
+            Files.write(tmp, RECORD_JSON.writeValueAsBytes(rec));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

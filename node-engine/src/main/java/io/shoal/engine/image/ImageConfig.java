@@ -58,7 +58,7 @@ public record ImageConfig(List<String> env, List<String> entrypoint, List<String
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
-        return out;
+        return List.copyOf(out); // unmodifiable: the image store shares one parsed config among all its readers
     }
 
     private static Set<String> keys(JsonNode object) {

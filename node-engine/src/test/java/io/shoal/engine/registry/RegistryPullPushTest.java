@@ -157,6 +157,31 @@ class RegistryPullPushTest {
         assertThat(blobs(dir.resolve("none"))).isEmpty();
     }
 
+    /** The store keeps parsed images in memory: a pull that moves a name, or brings a deleted image back, shows at once. */
+    @Test
+    void aPullThatMovesANameOrBringsBackADeletedImageResolvesToItAtOnce() throws Exception {
+        ImagePuller puller = new ImagePuller(store, registries);
+        Image big = puller.pull(ref("test/big:v1"), AuthConfig.anonymous(), ProgressListener.NONE).image();
+        store.register(big.manifest(), ref("test/busybox:v1")); // a local tag the next pull moves
+        assertThat(store.resolve(ref("test/busybox:v1")).orElseThrow().manifest()).isEqualTo(big.manifest());
+
+        Image base = puller.pull(ref("test/busybox:v1"), AuthConfig.anonymous(), ProgressListener.NONE).image();
+
+        Image resolved = store.resolve(ref("test/busybox:v1")).orElseThrow();
+        assertThat(resolved.manifest()).isEqualTo(images.manifest("base")).isEqualTo(base.manifest());
+        assertThat(resolved.config().cmd()).containsExactly("/bin/sh");
+        assertThat(store.resolve(ref("test/big:v1")).orElseThrow().tags()).containsExactly(registry.domain() + "/test/big:v1");
+
+        store.untag(ref("test/busybox:v1"));
+        assertThat(store.deleteIfUnused(base, java.util.Set.of())).isPresent();
+        assertThat(store.resolve(ref("test/busybox@" + base.manifest()))).isEmpty();
+
+        puller.pull(ref("test/busybox:v1"), AuthConfig.anonymous(), ProgressListener.NONE);
+        Image back = store.resolve(ref("test/busybox:v1")).orElseThrow();
+        assertThat(back.manifest()).isEqualTo(base.manifest());
+        assertThat(store.layers().has(back.diffIds().get(0))).isTrue();
+    }
+
     @Test
     void layersAlreadyInTheStoreAreNotDownloadedAgain() throws Exception {
         ImagePuller puller = new ImagePuller(store, registries);
