@@ -84,6 +84,11 @@ public final class ConvergeCommand {
 
         int n = options.replicas();
         int m = options.scaleTo();
+        for (int i = 0; i < options.warmup(); i++) {
+            driver.create(n, options.stopGraceSeconds());
+            driver.remove();
+        }
+        out.println("warmup_rounds=" + options.warmup());
         ServiceDriver.Reached create = driver.create(n, options.stopGraceSeconds());
         ServiceDriver.Reached scale = driver.scale(m);
         Memory shoalMemory = Memory.ofShoald(shoald, runcRoot, m);

@@ -5,17 +5,21 @@ import java.nio.file.Path;
 /**
  * Options of {@code shoal-bench converge}. {@code host} null means the benchmark starts its own shoald from
  * {@code shoalHome}; {@code dataRoot} is that daemon's data root when it is given with {@code --host}, so runc
- * containers can be counted too. {@code stopGraceSeconds} negative leaves the service's default.
+ * containers can be counted too. {@code stopGraceSeconds} negative leaves the service's default. {@code warmup} rounds
+ * of the same service (run, then remove, untimed) come first, so the daemon is measured as one in service would be
+ * (its JIT has compiled the start path); 0 measures a freshly started daemon.
  */
 record Options(int replicas, int scaleTo, boolean keepData, String host, Path dataRoot, Path shoalHome, Path imageScript,
-               int runcParallel, double stopGraceSeconds, boolean help) {
+               int runcParallel, double stopGraceSeconds, int warmup, boolean help) {
     static final String USAGE = String.join("\n",
             "usage: shoal-bench converge [--replicas 50] [--scale-to 200] [--keep-data] [--stop-grace SECONDS]",
+            "                            [--warmup 1]",
             "                            [--host tcp://HOST:PORT [--data-root DIR]] [--shoal-home DIST]",
             "                            [--image-script deploy/images/busybox] [--runc-parallel N]",
             "  As root: times a real shoald (started from DIST/bin/shoald unless --host) bringing a service of",
             "  `sleep 3600` busybox tasks to --replicas running, scaling it to --scale-to, and removing it,",
-            "  then the same containers with raw runc; prints one line per phase and the memory per task.");
+            "  then the same containers with raw runc; prints one line per phase and the memory per task.",
+            "  --warmup N runs and removes the service N times first, untimed (0: a freshly started daemon).");
 
     static Options parse(String[] args) {
         int replicas = 50;
@@ -29,6 +33,7 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
         Path imageScript = null;
         int parallel = Runtime.getRuntime().availableProcessors();
         double grace = -1;
+        int warmup = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -42,6 +47,7 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
                 case "--image-script" -> imageScript = Path.of(value(args, ++i, a));
                 case "--runc-parallel" -> parallel = positive(a, value(args, ++i, a));
                 case "--stop-grace" -> grace = Double.parseDouble(value(args, ++i, a));
+                case "--warmup" -> warmup = nonNegative(a, value(args, ++i, a));
                 default -> throw new IllegalArgumentException("converge: unknown option " + a + "\n" + USAGE);
             }
         }
@@ -54,7 +60,8 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
             Path inTree = shoalHome.resolve("../../images/busybox").normalize();
             imageScript = inTree.toFile().isFile() ? inTree : Path.of("deploy/images/busybox").toAbsolutePath();
         }
-        return new Options(replicas, scaleTo, keepData, host, dataRoot, shoalHome, imageScript, parallel, grace, help);
+        return new Options(replicas, scaleTo, keepData, host, dataRoot, shoalHome, imageScript, parallel, grace, warmup,
+                help);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -62,6 +69,10 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
             throw new IllegalArgumentException("converge: " + option + " needs a value");
         }
         return args[i];
+    }
+
+    private static int nonNegative(String option, String value) {
+        return "0".equals(value) ? 0 : positive(option, value);
     }
 
     private static int positive(String option, String value) {
