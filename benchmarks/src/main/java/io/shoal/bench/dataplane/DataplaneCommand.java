@@ -25,6 +25,7 @@ import io.shoal.net.linux.IpNetns;
 import io.shoal.net.linux.LibNftablesNetfilter;
 import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.linux.NftNetfilter;
+import io.shoal.net.linux.SwitchNamespaceLinks;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
 import io.shoal.worker.net.DataPlane;
@@ -188,8 +189,11 @@ public final class DataplaneCommand {
     private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir,
                                    Timed timed) {
         DataPlaneSettings s = settings(node, underlay, host, naming, prefix, dir.resolve(node));
-        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process; timed, to show where it goes.
-        return new DataPlane(s, timed.links(new NetlinkLinks(Optional.of(host))), timed.netns(new InProcessNetns()),
+        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process, each network switched in a
+        // namespace of its own; timed, to show where it goes.
+        InProcessNetns namespaces = new InProcessNetns();
+        return new DataPlane(s, timed.links(new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces,
+                NetlinkLinks::new)), timed.netns(namespaces),
                 timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 
