@@ -68,7 +68,8 @@ public final class SwitchNamespaceLinks implements Links {
      */
     public SwitchNamespaceLinks(Optional<NetnsName> scope, Naming naming, String switchPrefix, Netns netns,
                                 Function<Optional<NetnsName>, Links> inner) {
-        if (!NetnsName.valid(switchPrefix + "0123456789abc")) {
+        // Never empty: the switches are the namespaces of this prefix, and an empty one would take in every namespace.
+        if (switchPrefix.isEmpty() || !NetnsName.valid(switchPrefix + "0123456789abc")) {
             throw new IllegalArgumentException("unsafe switch namespace prefix: " + switchPrefix);
         }
         this.scope = scope;
