@@ -25,6 +25,7 @@ import io.shoal.net.linux.IpNetns;
 import io.shoal.net.linux.LibNftablesNetfilter;
 import io.shoal.net.linux.NetlinkLinks;
 import io.shoal.net.linux.NftNetfilter;
+import io.shoal.net.linux.SwitchNamespaceLinks;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
 import io.shoal.worker.net.DataPlane;
@@ -53,8 +54,9 @@ import java.util.Optional;
  * ({@code ip netns add}, {@code ip -batch}, {@code nft -f}) on a third host, the time to render and load the VIP
  * rules of S services (3 backends each) into a task namespace (median of
  * K), and TCP throughput from a task on one host to a task on the other across the VXLAN (a Java sender and
- * receiver, M MiB; median of 3 rounds), next to the same transfer over a bare VXLAN device between two namespaces
- * of its own, taken in turn with it. Removes everything it made, even on failure.
+ * receiver, M MiB; median of 3 rounds), next to the same transfer with the layout before switch namespaces (bridges
+ * in the hosts' own namespace, with br_netfilter as the machine has it and off) and over a bare VXLAN device between
+ * two namespaces of its own, taken in turn with it. Removes everything it made, even on failure.
  */
 public final class DataplaneCommand {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -139,36 +141,7 @@ public final class DataplaneCommand {
                         processMicros.get(Math.min(processMicros.size() - 1, processMicros.size() * 9 / 10)) / 1000.0);
                 vips(services, runs, client, hosts.get(0), out);
                 if (megabytes > 0) {
-                    // The overlay and a bare VXLAN between two other namespaces, same sender, receiver and size,
-                    // taken in turn three times (medians), so warm-up and the machine's load weigh on both alike.
-                    // The overlay is measured as the hosts are (br_netfilter's net.bridge.bridge-nf-call-iptables
-                    // is per namespace and starts as the machine's), and again with it off in the bench's two hosts.
-                    List<NetnsName> raw = ns.rawVxlan(mtu(server));
-                    List<Double> overlays = new ArrayList<>();
-                    List<Double> plain = new ArrayList<>();
-                    List<Double> bares = new ArrayList<>();
-                    String brnf = ns.bridgeNfCallIptables(hosts.get(0));
-                    for (int round = 0; round < 3; round++) {
-                        bares.add(throughput(raw.get(0), raw.get(1), "10.206.0.2", megabytes));
-                        overlays.add(throughput(client, server, "10.0.100.10", megabytes));
-                        if (brnf.equals("1")) {
-                            hosts.forEach(h -> ns.setBridgeNfCallIptables(h, "0"));
-                            plain.add(throughput(client, server, "10.0.100.10", megabytes));
-                            hosts.forEach(h -> ns.setBridgeNfCallIptables(h, "1"));
-                        }
-                    }
-                    double overlay = median(overlays);
-                    double bare = median(bares);
-                    out.printf("throughput.megabytes=%d%n", megabytes);
-                    out.printf("throughput.bridge_nf_call_iptables=%s%n", brnf.isEmpty() ? "absent" : brnf);
-                    out.printf("throughput.gbit_per_s=%.2f%n", overlay);
-                    if (!plain.isEmpty()) {
-                        out.printf("throughput.without_br_netfilter_gbit_per_s=%.2f%n", median(plain));
-                    }
-                    out.printf("throughput.raw_vxlan_gbit_per_s=%.2f%n", bare);
-                    out.printf("throughput.ratio=%.2f%n", overlay / bare);
-                    out.printf("throughput.rounds=overlay %s%s raw %s%n", rounded(overlays),
-                            plain.isEmpty() ? "" : " without-br_netfilter " + rounded(plain), rounded(bares));
+                    throughputs(ns, view, client, server, naming, dir, megabytes, out);
                 }
             } finally {
                 a.close();
@@ -181,6 +154,67 @@ public final class DataplaneCommand {
         }
     }
 
+    /**
+     * The overlay as the daemon lays it out (each network switched in a namespace of its own), the layout before it
+     * (bridges, VXLANs and task veth ends in the host's namespace: the same DataPlane with the rtnetlink adapter on
+     * two more hosts), with br_netfilter as the machine has it and, when that is on, with it off in those two hosts,
+     * and a bare VXLAN between two namespaces of its own: same sender, receiver and size, taken in turn three times
+     * (medians), so warm-up and the machine's load weigh on all alike. net.bridge.bridge-nf-call-iptables is per
+     * namespace and starts as the machine's.
+     */
+    private static void throughputs(BenchNamespaces ns, NetworkView view, NetnsName client, NetnsName server, Naming naming,
+                                    Path dir, int megabytes, PrintStream out) throws Exception {
+        List<NetnsName> raw = ns.rawVxlan(mtu(server));
+        List<NetnsName> old = ns.hosts(UNDER_A, UNDER_B, "o");
+        DataPlane d = hostBridges("A", UNDER_A, old.get(0), naming, ns.prefix + "d-", dir);
+        DataPlane e = hostBridges("B", UNDER_B, old.get(1), naming, ns.prefix + "e-", dir);
+        try {
+            d.assigned(new Assignments("s", true, List.of(task("t0", address(0))), List.of(), view));
+            e.assigned(new Assignments("s", true, List.of(task("srv", "10.0.100.10/20")), List.of(), view));
+            d.settle();
+            e.settle();
+            NetnsName oldClient = netns(d.attach("t0").orElseThrow());
+            NetnsName oldServer = netns(e.attach("srv").orElseThrow());
+            List<Double> overlays = new ArrayList<>();
+            List<Double> hostBridges = new ArrayList<>();
+            List<Double> plain = new ArrayList<>();
+            List<Double> bares = new ArrayList<>();
+            String brnf = ns.bridgeNfCallIptables(old.get(0));
+            for (int round = 0; round < 3; round++) {
+                bares.add(throughput(raw.get(0), raw.get(1), "10.206.0.2", megabytes));
+                overlays.add(throughput(client, server, "10.0.100.10", megabytes));
+                hostBridges.add(throughput(oldClient, oldServer, "10.0.100.10", megabytes));
+                if (brnf.equals("1")) {
+                    old.forEach(h -> ns.setBridgeNfCallIptables(h, "0"));
+                    plain.add(throughput(oldClient, oldServer, "10.0.100.10", megabytes));
+                    old.forEach(h -> ns.setBridgeNfCallIptables(h, "1"));
+                }
+            }
+            double overlay = median(overlays);
+            double bare = median(bares);
+            out.printf("throughput.megabytes=%d%n", megabytes);
+            out.printf("throughput.bridge_nf_call_iptables=%s%n", brnf.isEmpty() ? "absent" : brnf);
+            out.printf("throughput.gbit_per_s=%.2f%n", overlay);
+            out.printf("throughput.host_bridges_gbit_per_s=%.2f%n", median(hostBridges));
+            if (!plain.isEmpty()) {
+                out.printf("throughput.host_bridges_without_br_netfilter_gbit_per_s=%.2f%n", median(plain));
+            }
+            out.printf("throughput.raw_vxlan_gbit_per_s=%.2f%n", bare);
+            out.printf("throughput.ratio=%.2f%n", overlay / bare);
+            out.printf("throughput.rounds=overlay %s host-bridges %s%s raw %s%n", rounded(overlays), rounded(hostBridges),
+                    plain.isEmpty() ? "" : " host-bridges-without-br_netfilter " + rounded(plain), rounded(bares));
+        } finally {
+            d.close();
+            e.close();
+        }
+    }
+
+    /** A data plane with the layout before switch namespaces: everything on the host's own bridges. */
+    private static DataPlane hostBridges(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
+        return new DataPlane(settings(node, underlay, host, naming, prefix, dir.resolve(node + "o")), new NetlinkLinks(Optional.of(host)),
+                new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)), new NetnsSockets(host));
+    }
+
     private static DataPlaneSettings settings(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir) {
         return new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix, dir, Optional.of(host), List.of(), 53);
     }
@@ -188,8 +222,11 @@ public final class DataplaneCommand {
     private static DataPlane plane(String node, String underlay, NetnsName host, Naming naming, String prefix, Path dir,
                                    Timed timed) {
         DataPlaneSettings s = settings(node, underlay, host, naming, prefix, dir.resolve(node));
-        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process; timed, to show where it goes.
-        return new DataPlane(s, timed.links(new NetlinkLinks(Optional.of(host))), timed.netns(new InProcessNetns()),
+        // The daemon's adapters (DataPlaneRole): namespaces, veths and nft in-process, each network switched in a
+        // namespace of its own; timed, to show where it goes.
+        InProcessNetns namespaces = new InProcessNetns();
+        return new DataPlane(s, timed.links(new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces,
+                NetlinkLinks::new)), timed.netns(namespaces),
                 timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 

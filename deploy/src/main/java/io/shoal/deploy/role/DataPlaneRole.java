@@ -4,7 +4,9 @@ import io.shoal.manager.http.docker.DaemonInfo;
 import io.shoal.net.linux.InProcessNetns;
 import io.shoal.net.linux.LibNftablesNetfilter;
 import io.shoal.net.linux.NetlinkLinks;
+import io.shoal.net.linux.SwitchNamespaceLinks;
 import io.shoal.worker.net.DataPlane;
+import io.shoal.worker.net.DataPlaneSettings;
 import io.shoal.worker.net.HostSockets;
 import io.shoal.worker.net.NetworkSettings;
 import io.shoal.worker.net.NetworkedTaskRuntime;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker's data plane, wired with the Linux adapters in the daemon's own network namespace: namespaces,
  * task veths, addresses and routes in-process (bind mounts, rtnetlink), bridges, VXLAN and remote entries with
- * {@code ip -batch}/{@code bridge -batch}, nftables through libnftables: the task runtime it returns attaches each task to its networks before its container is
+ * {@code ip -batch}/{@code bridge -batch}, each network's switching in a namespace of its own
+ * ({@link SwitchNamespaceLinks}), nftables through libnftables: the task runtime it returns attaches each task to its networks before its container is
  * created. Without iproute2 and nftables, or with {@code shoal.worker.network.enabled = off}, tasks run as before,
  * with no network, and the reason is logged once.
  */
@@ -43,16 +46,14 @@ public final class DataPlaneRole {
                 LOG.warn("data plane: net.ipv4.ip_forward=0, published ports and egress of task networks will not work "
                         + "(sysctl -w net.ipv4.ip_forward=1); traffic between tasks does not need it");
             }
-            Path brnf = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
-            if (Files.exists(brnf) && Files.readString(brnf).strip().equals("1")) {
-                LOG.info("data plane: net.bridge.bridge-nf-call-iptables=1 (br_netfilter), so every frame on the task "
-                        + "bridges also crosses the IPv4 netfilter hooks and a route lookup, about 10% of overlay "
-                        + "throughput (shoal-bench dataplane); Shoal does not need it: sysctl -w "
-                        + "net.bridge.bridge-nf-call-iptables=0 unless something else on this host does");
-            }
             LibNftablesNetfilter.check();
-            DataPlane plane = new DataPlane(settings.forNode(daemon.nodeId(), daemon.advertiseAddr(), dataRoot),
-                    new NetlinkLinks(Optional.empty()), new InProcessNetns(), new LibNftablesNetfilter(Optional.empty()),
+            DataPlaneSettings node = settings.forNode(daemon.nodeId(), daemon.advertiseAddr(), dataRoot);
+            // Each network's bridge, VXLAN and task veth ends in a switch namespace of its own, where br_netfilter
+            // is off whatever the host's net.bridge.bridge-nf-call-iptables says (the host's is left as it is).
+            InProcessNetns namespaces = new InProcessNetns();
+            SwitchNamespaceLinks links = new SwitchNamespaceLinks(Optional.empty(), node.naming(), node.switchPrefix(),
+                    namespaces, NetlinkLinks::new);
+            DataPlane plane = new DataPlane(node, links, namespaces, new LibNftablesNetfilter(Optional.empty()),
                     HostSockets.CURRENT);
             return new NetworkedTaskRuntime(runtime, plane);
         } catch (Exception e) {

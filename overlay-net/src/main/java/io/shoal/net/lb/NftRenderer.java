@@ -42,6 +42,18 @@ public final class NftRenderer {
      * this node's own ingress address, so replies from a task on another node come back here.
      */
     public static NftTable publishedPorts(String table, List<PublishedPort> ports, Optional<IngressSource> ingress) {
+        return publishedPorts(table, ports, ingress, List.of());
+    }
+
+    /**
+     * As above, with hairpins: a connection DNATed back out through the bridge of the network its client is on (a
+     * task reaching a published port whose backend shares its network) is masqueraded to that bridge's address, so
+     * the backend answers through this host, where conntrack undoes the DNAT, rather than straight to the client
+     * across the bridge, which the client would refuse. The task sees the connection come from its gateway.
+     * (Bridged replies used to be un-NATed by br_netfilter on the host; Shoal's bridges are not there any more.)
+     */
+    public static NftTable publishedPorts(String table, List<PublishedPort> ports, Optional<IngressSource> ingress,
+                                          List<Egress> hairpins) {
         StringBuilder rules = new StringBuilder();
         ports.stream().sorted(Comparator.comparing(PublishedPort::protocol).thenComparing(PublishedPort::published)).forEach(port -> {
             List<Ipv4> up = healthy(port.backends());
@@ -51,6 +63,9 @@ public final class NftRenderer {
             }
         });
         StringBuilder snat = new StringBuilder();
+        hairpins.stream().sorted(Comparator.comparing((Egress e) -> e.subnet().network())).forEach(h -> snat
+                .append("\t\toifname \"").append(h.bridge()).append("\" ip saddr ").append(h.subnet())
+                .append(" ct status dnat masquerade\n"));
         ingress.ifPresent(source -> snat.append("\t\toifname \"").append(source.bridge()).append("\" ct status dnat snat to ")
                 .append(source.address()).append('\n'));
         String body = chain("prerouting", "type nat hook prerouting priority -100; policy accept;",

@@ -6,7 +6,10 @@
  * {@link io.shoal.net.linux.LibNftablesNetfilter} loads nft text through libnftables. Bridges, VXLAN devices and
  * remote entries still go through {@code ip -batch} / {@code bridge -batch}
  * ({@link io.shoal.net.linux.IpBatchLinks}); {@link io.shoal.net.linux.IpNetns} and
- * {@link io.shoal.net.linux.NftNetfilter} remain as the process-based equivalents. The only package that starts
+ * {@link io.shoal.net.linux.NftNetfilter} remain as the process-based equivalents.
+ * {@link io.shoal.net.linux.SwitchNamespaceLinks}, the daemon's, wraps them to switch each network in a namespace
+ * of its own (bridge, VXLAN, task veth ends; br_netfilter off there), the host keeping a veth with the bridge's
+ * name and address, so frames between tasks never cross the host's netfilter hooks. The only package that starts
  * processes or uses JNA; commands are argument vectors of validated values, never shell lines, and netlink
  * messages carry names as attributes. Debian 12 packages: iproute2, nftables (with libnftables1).
  */

@@ -83,6 +83,20 @@ class NftRendererTest {
                 + "\tchain postrouting {\n\t\ttype nat hook postrouting priority 100; policy accept;\n" + snat + "\t}\n}\n");
     }
 
+    @org.junit.jupiter.api.Test
+    void aConnectionDnatedBackIntoItsClientsNetworkIsMasqueradedToThatBridge() {
+        IngressSource ingress = new IngressSource(new IfName("shb0123456789ab"), Ipv4.of("10.255.0.2"));
+        String text = NftRenderer.publishedPorts("t", List.of(new PublishedPort(Protocol.TCP, 8080, 80, Mode.HOST,
+                List.of(up("10.0.2.4")))), Optional.of(ingress), List.of(
+                        new NftRenderer.Egress(io.shoal.net.ipam.Cidr.of("10.0.3.0/24"), new IfName("shbbbbbbbbbbbbb")),
+                        new NftRenderer.Egress(io.shoal.net.ipam.Cidr.of("10.0.2.0/24"), new IfName("shbaaaaaaaaaaaa")))).text();
+
+        assertThat(text).contains("\tchain postrouting {\n\t\ttype nat hook postrouting priority 100; policy accept;\n"
+                + "\t\toifname \"shbaaaaaaaaaaaa\" ip saddr 10.0.2.0/24 ct status dnat masquerade\n"
+                + "\t\toifname \"shbbbbbbbbbbbbb\" ip saddr 10.0.3.0/24 ct status dnat masquerade\n"
+                + "\t\toifname \"shb0123456789ab\" ct status dnat snat to 10.255.0.2\n\t}\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "T", "1t", "a b", "t;flush ruleset", "a-b", "abcdefghijabcdefghijabcdefghijabc"})
     void unsafeTableNamesAreRefused(String name) {

@@ -42,6 +42,11 @@ abstract class RootLinksContract extends LinksContract {
         }
     }
 
+    /** The prefix of every namespace this test may make (an adapter that makes namespaces names them with it). */
+    protected String namespacePrefix() {
+        return namespaces.prefix;
+    }
+
     @Override
     protected Links links() {
         return links;

@@ -120,8 +120,8 @@ public final class DataPlane implements AutoCloseable {
         recovered = true;
         String prefix = settings.netnsPrefix();
         for (NetnsName ns : netns.list()) {
-            if (!ns.value().startsWith(prefix)) {
-                continue;
+            if (!ns.value().startsWith(prefix) || ns.value().startsWith(settings.switchPrefix())) {
+                continue; // a network's switch is the links' business: reconciled below with them
             }
             String taskId = ns.value().substring(prefix.length());
             if (assigned.containsKey(taskId) && !assigned.get(taskId).isEmpty()) {

@@ -88,6 +88,7 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
         List<IfName> bridges = new ArrayList<>();
         List<IfName> internal = new ArrayList<>();
         List<NftRenderer.Egress> egress = new ArrayList<>();
+        List<NftRenderer.Egress> hairpins = new ArrayList<>();
         List<Ipv4> dns = new ArrayList<>();
         Map<String, NetworkNames> names = new LinkedHashMap<>();
         for (Map.Entry<String, List<HostNetworks.LocalEndpoint>> e : local.entrySet()) {
@@ -116,6 +117,9 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                     : OptionalInt.empty(), n.internal(), e.getValue(), remote));
             IfName bridge = naming.bridge(n.id());
             bridges.add(bridge);
+            if (!meshed) {
+                hairpins.add(new NftRenderer.Egress(subnet, bridge)); // ingress has the mesh's SNAT instead
+            }
             if (n.internal()) {
                 internal.add(bridge);
             } else {
@@ -130,7 +134,7 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                 NftRenderer.isolation(ISOLATION_TABLE, naming.prefix() + "b", bridges, internal, mesh.map(Mesh::bridge)),
                 NftRenderer.egress(EGRESS_TABLE, egress),
                 NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet(), mesh.isPresent()),
-                        mesh.map(m -> new NftRenderer.IngressSource(m.bridge(), m.address()))));
+                        mesh.map(m -> new NftRenderer.IngressSource(m.bridge(), m.address())), hairpins));
     }
 
     /**

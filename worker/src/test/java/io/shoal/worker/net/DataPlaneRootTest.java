@@ -21,6 +21,7 @@ import io.shoal.net.linux.InProcessNetns;
 import io.shoal.net.linux.IpNetns;
 import io.shoal.net.linux.LibNftablesNetfilter;
 import io.shoal.net.linux.NetlinkLinks;
+import io.shoal.net.linux.SwitchNamespaceLinks;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.Naming;
 import io.shoal.worker.net.linux.NetnsSockets;
@@ -89,9 +90,17 @@ class DataPlaneRootTest {
     private DataPlane dataPlane(String node, String underlay, NetnsName host) {
         DataPlaneSettings s = new DataPlaneSettings(node, Ipv4.of(underlay), naming, prefix + node.toLowerCase() + "-",
                 dir.resolve(node), Optional.of(host), List.of(), 53);
-        // The adapters the daemon uses (DataPlaneRole): rtnetlink, namespaces and libnftables in-process.
-        return new DataPlane(s, new NetlinkLinks(Optional.of(host)), new InProcessNetns(), new LibNftablesNetfilter(Optional.of(host)),
-                new NetnsSockets(host));
+        // The adapters the daemon uses (DataPlaneRole): rtnetlink, namespaces and libnftables in-process, each network
+        // switched in a namespace of its own.
+        InProcessNetns namespaces = new InProcessNetns();
+        return new DataPlane(s, new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces, NetlinkLinks::new),
+                namespaces, new LibNftablesNetfilter(Optional.of(host)), new NetnsSockets(host));
+    }
+
+    /** Where node A switches a network: the namespace holding its bridge, VXLAN and the task veths' ends. */
+    private NetnsName switchOnA(String network) {
+        return new SwitchNamespaceLinks(Optional.of(hostA), naming, prefix + "a-net-", new InProcessNetns(), NetlinkLinks::new)
+                .switchOf(naming.bridge(network));
     }
 
     @AfterEach
@@ -211,7 +220,7 @@ class DataPlaneRootTest {
 
         a.detach("web2");
         a.detach("client");
-        assertThat(new IpNetns().list()).doesNotContain(ns.get("client"), ns.get("web2"));
+        assertThat(new IpNetns().list()).doesNotContain(ns.get("client"), ns.get("web2"), switchOnA("front"));
         assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).doesNotContain(naming.bridge("front").value());
     }
 
@@ -219,7 +228,7 @@ class DataPlaneRootTest {
     void afterARestartWhatIsStillAssignedIsAdoptedAndTheRestRemoved() throws Exception {
         Map<String, NetnsName> ns = deploy();
         String web2Veth = naming.veth("front", "web2").value();
-        assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).contains(web2Veth);
+        assertThat(sh("ip", "-n", switchOnA("front").value(), "-o", "link", "show")).contains(web2Veth);
         a.close();
         a = dataPlane("A", UNDER_A, hostA); // the daemon restarted: what it applied is forgotten
 
@@ -227,7 +236,7 @@ class DataPlaneRootTest {
         a.settle();
 
         assertThat(new IpNetns().list()).contains(ns.get("client")).doesNotContain(ns.get("web2"));
-        assertThat(sh("ip", "-n", hostA.value(), "-o", "link", "show")).doesNotContain(web2Veth);
+        assertThat(sh("ip", "-n", switchOnA("front").value(), "-o", "link", "show")).doesNotContain(web2Veth);
         assertThat(get(ns.get("client"), "10.0.77.11")).isEqualTo("web1");
         assertThat(lookup(ns.get("client"), "tasks.web")).contains("10.0.77.11");
     }
@@ -241,6 +250,18 @@ class DataPlaneRootTest {
         assertThat(get(hostB, UNDER_A, 8081)).isEqualTo("web2");
         for (int i = 0; i < 8; i++) {
             assertThat(get(hostA, UNDER_B, 8081)).as("host mode: each node's port reaches its own task").isEqualTo("web1");
+        }
+    }
+
+    @Test
+    void aTaskReachesAPublishedPortWhoseBackendSharesItsNetworkOnItsNode() throws Exception {
+        NetnsName client = deploy().get("client");
+        sh("ip", "netns", "exec", hostA.value(), "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+
+        // client and web2 are both on "front" on node A: the DNATed connection goes back into the network it came
+        // from, and its replies must come back through the host to be un-NATed (masqueraded to the gateway).
+        for (int i = 0; i < 4; i++) {
+            assertThat(get(client, UNDER_A, 8081)).isEqualTo("web2");
         }
     }
 

@@ -30,8 +30,13 @@ public final class BenchNamespaces implements AutoCloseable {
 
     /** Two host namespaces with addresses {@code underA}/{@code underB} on a veth between them. */
     public List<NetnsName> hosts(String underA, String underB) throws IOException, InterruptedException {
-        NetnsName a = new NetnsName(prefix + "ha");
-        NetnsName b = new NetnsName(prefix + "hb");
+        return hosts(underA, underB, "");
+    }
+
+    /** As {@link #hosts(String, String)}, a second pair told apart by {@code suffix}. */
+    public List<NetnsName> hosts(String underA, String underB, String suffix) throws IOException, InterruptedException {
+        NetnsName a = new NetnsName(prefix + "ha" + suffix);
+        NetnsName b = new NetnsName(prefix + "hb" + suffix);
         run("ip", "netns", "add", a.value());
         run("ip", "netns", "add", b.value());
         run("ip", "-n", a.value(), "link", "add", "under", "type", "veth", "peer", "name", "under", "netns", b.value());

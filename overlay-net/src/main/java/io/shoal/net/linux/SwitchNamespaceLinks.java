@@ -1,0 +1,247 @@
+package io.shoal.net.linux;
+
+import io.shoal.net.host.Links;
+import io.shoal.net.host.Netns;
+import io.shoal.net.host.PermanentNetworkException;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.IpBatchRenderer;
+import io.shoal.net.plan.LinkChange;
+import io.shoal.net.plan.LinkChange.AddBridge;
+import io.shoal.net.plan.LinkChange.AddRemote;
+import io.shoal.net.plan.LinkChange.AddVeth;
+import io.shoal.net.plan.LinkChange.AddVxlan;
+import io.shoal.net.plan.LinkChange.DeleteLink;
+import io.shoal.net.plan.LinkChange.DeleteRemote;
+import io.shoal.net.plan.Mac;
+import io.shoal.net.plan.Naming;
+import io.shoal.net.plan.NetnsName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * {@link Links} that keeps each network's switching out of the host's namespace, as Docker's overlay driver does: the
+ * bridge, the VXLAN device and the task veths' bridge ends live in a namespace of their own per network (the
+ * network's <em>switch</em>, {@code PREFIX + the bridge's hash}), and the host keeps only a veth named as the bridge
+ * would be, with the bridge's address and MAC, whose peer ({@value #UPLINK}) is a port of the switch's bridge. So the
+ * host still routes, NATs, filters and answers DNS on "the bridge" exactly as before (same name, address and MAC),
+ * but frames between tasks, and between a task and the VXLAN, are bridged in the switch, where Shoal sets
+ * {@code net.bridge.bridge-nf-call-iptables} to 0 (the sysctl is per namespace; the host's own is left alone) and no
+ * netfilter hook is registered: br_netfilter, conntrack and nftables see none of that east-west traffic. The VXLAN
+ * device is created in the host, where its UDP socket stays bound to the underlay, and then moved into the switch
+ * (a VXLAN device keeps the namespace it was made in for its socket).
+ *
+ * <p>The planner's vocabulary is unchanged: bridges, VXLANs and veths keep their names, and {@link #links} lists the
+ * host's links with those of every switch, so reconciliation after a restart sees what exists. A network's bridge
+ * and VXLAN names share their hash, so the switch of a VXLAN (for its entries) is found by name; a task veth's is
+ * remembered when it is added, or looked for in every switch. Deleting a bridge deletes its switch, with everything
+ * in it. Task-side links go through {@code inner} for the switch (veth pair created there, peer straight in the
+ * task's namespace), and bridges and VXLANs through {@code ip -batch}; names are validated records, as everywhere.
+ */
+public final class SwitchNamespaceLinks implements Links {
+
+    /** The switch's end of the host's veth, a port of the switch's bridge. */
+    public static final String UPLINK = "uplink";
+
+    private static final List<String> BRIDGE_NF_SYSCTLS = List.of("bridge-nf-call-iptables", "bridge-nf-call-ip6tables",
+            "bridge-nf-call-arptables");
+
+    private final Optional<NetnsName> scope;
+    private final Naming naming;
+    private final String switchPrefix;
+    private final Netns netns;
+    private final Function<Optional<NetnsName>, Links> inner;
+    private final Map<IfName, NetnsName> vethSwitches = new ConcurrentHashMap<>();
+
+    /**
+     * @param scope the namespace that plays the host (empty in production)
+     * @param switchPrefix prefix of the switches' namespace names; must differ between hosts sharing /run/netns and
+     *        from anything else under it (e.g. the task namespaces' prefix + {@code "net-"})
+     * @param inner the adapter that applies task veths, link removals and remote entries inside a given namespace
+     */
+    public SwitchNamespaceLinks(Optional<NetnsName> scope, Naming naming, String switchPrefix, Netns netns,
+                                Function<Optional<NetnsName>, Links> inner) {
+        // Never empty: the switches are the namespaces of this prefix, and an empty one would take in every namespace.
+        if (switchPrefix.isEmpty() || !NetnsName.valid(switchPrefix + "0123456789abc")) {
+            throw new IllegalArgumentException("unsafe switch namespace prefix: " + switchPrefix);
+        }
+        this.scope = scope;
+        this.naming = naming;
+        this.switchPrefix = switchPrefix;
+        this.netns = netns;
+        this.inner = inner;
+    }
+
+    /** The switch namespace of the network whose bridge or VXLAN is {@code link}. */
+    public NetnsName switchOf(IfName link) {
+        return new NetnsName(switchPrefix + link.value().substring(naming.prefix().length() + 1));
+    }
+
+    @Override
+    public void apply(List<LinkChange> changes) {
+        List<LinkChange> run = new ArrayList<>();
+        Optional<NetnsName> runIn = Optional.empty();
+        for (LinkChange change : changes) {
+            Optional<NetnsName> target = delegated(change);
+            if (target.isEmpty() || !target.equals(runIn)) {
+                flush(runIn, run);
+                runIn = target;
+            }
+            if (target.isPresent()) {
+                run.add(change); // consecutive changes in one switch (a task's veths, remote entries) go in one call
+            } else {
+                own(change);
+            }
+        }
+        flush(runIn, run);
+    }
+
+    private void flush(Optional<NetnsName> in, List<LinkChange> run) {
+        if (!run.isEmpty()) {
+            inner.apply(in).apply(List.copyOf(run));
+            run.clear();
+        }
+    }
+
+    /** The switch a change is handed to as it is, or empty for the changes this adapter makes itself. */
+    private Optional<NetnsName> delegated(LinkChange change) {
+        if (change instanceof AddVeth v) {
+            NetnsName sw = existingSwitch(v.bridge());
+            vethSwitches.put(v.hostSide(), sw);
+            return Optional.of(sw);
+        }
+        if (change instanceof AddRemote r) {
+            return Optional.of(existingSwitch(r.vxlan()));
+        }
+        return Optional.empty();
+    }
+
+    private void own(LinkChange change) {
+        if (change instanceof AddBridge b) {
+            addBridge(b);
+        } else if (change instanceof AddVxlan v) {
+            addVxlan(v);
+        } else if (change instanceof DeleteRemote r) {
+            NetnsName sw = switchOf(r.vxlan());
+            if (switches().contains(sw)) {
+                inner.apply(Optional.of(sw)).apply(List.of(r));
+            }
+        } else if (change instanceof DeleteLink d) {
+            deleteLink(d.link());
+        } else {
+            throw new IllegalArgumentException("unknown change " + change);
+        }
+    }
+
+    private void addBridge(AddBridge b) {
+        NetnsName sw = switchOf(b.bridge());
+        netns.create(sw); // fails if it exists: adding what exists fails, as for a bridge
+        try {
+            bridgeNetfilterOff(sw);
+            ip(Optional.of(sw), "link set lo up\nlink add " + b.bridge() + " type bridge\nlink set " + b.bridge() + " up\n");
+            ip(scope, "link add " + b.bridge() + " address " + Mac.of(b.address()) + " type veth peer name " + UPLINK
+                    + " netns " + sw + "\naddr add " + b.address() + "/" + b.prefix() + " dev " + b.bridge()
+                    + "\nlink set " + b.bridge() + " up\n");
+            ip(Optional.of(sw), "link set " + UPLINK + " master " + b.bridge() + "\nlink set " + UPLINK + " up\n");
+        } catch (RuntimeException e) {
+            netns.delete(sw);
+            inner.apply(scope).apply(List.of(new DeleteLink(b.bridge())));
+            throw e;
+        }
+    }
+
+    private void addVxlan(AddVxlan v) {
+        NetnsName sw = existingSwitch(v.bridge());
+        ip(scope, "link add name " + v.vxlan() + " mtu " + v.mtu() + " type vxlan id " + v.vni() + " local " + v.local()
+                + " dstport " + IpBatchRenderer.VXLAN_PORT + " nolearning proxy\nlink set " + v.vxlan() + " netns " + sw
+                + "\nlink set " + v.bridge() + " mtu " + v.mtu() + "\n");
+        ip(Optional.of(sw), "link set " + UPLINK + " mtu " + v.mtu() + "\nlink set " + v.vxlan() + " master " + v.bridge()
+                + "\nlink set " + v.vxlan() + " up\n");
+    }
+
+    /** Idempotent, as every removal: a bridge takes its switch with it; a VXLAN or veth is looked for where it can be. */
+    private void deleteLink(IfName link) {
+        List<NetnsName> where = new ArrayList<>();
+        if (naming.owns(link.value())) {
+            char kind = link.value().charAt(naming.prefix().length());
+            if (kind == 'b') {
+                // The VXLAN first, synchronously: a namespace's devices go away only when the kernel has finished
+                // with it, and until then a VXLAN made again with the same VNI would be refused as a duplicate.
+                NetnsName sw = switchOf(link);
+                IfName vxlan = new IfName(naming.prefix() + "x" + link.value().substring(naming.prefix().length() + 1));
+                if (switches().contains(sw)) {
+                    inner.apply(Optional.of(sw)).apply(List.of(new DeleteLink(vxlan)));
+                }
+                netns.delete(sw); // the bridge, the veths' ends and the host veth's peer go with it
+            } else if (kind == 'x') {
+                where.add(switchOf(link));
+            } else {
+                NetnsName known = vethSwitches.remove(link);
+                where.addAll(known != null ? List.of(known) : switches());
+            }
+        }
+        Set<NetnsName> present = where.isEmpty() ? Set.of() : switches();
+        for (NetnsName sw : where) {
+            if (present.contains(sw)) {
+                inner.apply(Optional.of(sw)).apply(List.of(new DeleteLink(link)));
+            }
+        }
+        inner.apply(scope).apply(List.of(new DeleteLink(link)));
+    }
+
+    private NetnsName existingSwitch(IfName bridgeOrVxlan) {
+        NetnsName sw = switchOf(bridgeOrVxlan);
+        if (!Files.exists(Path.of(InNamespace.RUN_DIR, sw.value()))) {
+            throw new PermanentNetworkException("no switch namespace " + sw + " for " + bridgeOrVxlan + ": add its bridge first");
+        }
+        return sw;
+    }
+
+    private Set<NetnsName> switches() {
+        Set<NetnsName> out = new LinkedHashSet<>();
+        netns.list().stream().filter(n -> n.value().startsWith(switchPrefix)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * br_netfilter off in the switch (a namespace Shoal owns; the host's setting is untouched). Without the module
+     * the files do not exist and there is nothing to turn off.
+     */
+    private static void bridgeNetfilterOff(NetnsName sw) {
+        InNamespace.call(Optional.of(sw), () -> {
+            for (String name : BRIDGE_NF_SYSCTLS) {
+                Path sysctl = Path.of("/proc/sys/net/bridge", name);
+                if (Files.exists(sysctl)) {
+                    Files.writeString(sysctl, "0");
+                }
+            }
+            return null;
+        });
+    }
+
+    private void ip(Optional<NetnsName> in, String batch) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        in.ifPresent(ns -> argv.addAll(List.of("-n", ns.value())));
+        argv.addAll(List.of("-batch", "-"));
+        Command.run(argv, batch);
+    }
+
+    /** The host's links and those of every switch (the same names the planner gave them). */
+    @Override
+    public Set<IfName> links(Optional<NetnsName> in) {
+        Set<IfName> out = new LinkedHashSet<>(inner.apply(scope).links(in));
+        if (in.isEmpty()) {
+            for (NetnsName sw : switches()) {
+                inner.apply(Optional.of(sw)).links(Optional.empty()).stream().filter(l -> naming.owns(l.value())).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}

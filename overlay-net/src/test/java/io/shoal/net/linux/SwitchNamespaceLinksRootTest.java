@@ -1,0 +1,129 @@
+package io.shoal.net.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.net.ipam.Cidr;
+import io.shoal.net.ipam.Ipv4;
+import io.shoal.net.plan.HostNetworks;
+import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.NetnsName;
+import io.shoal.net.plan.NetworkPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where {@link SwitchNamespaceLinks} puts things: the host keeps a veth with the bridge's name, address and MAC; the
+ * bridge, the VXLAN (still sending from the host's underlay address) and the task veth's end are in the network's
+ * switch namespace, where br_netfilter is off while the host's setting is untouched; and a task reaches the host's
+ * gateway address and a task across the VXLAN. Namespaces of this test only, removed even on failure.
+ */
+@Tag("root")
+class SwitchNamespaceLinksRootTest {
+
+    private static final Path CALL_IPTABLES = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+
+    private TestNamespaces t;
+    private NetnsName host1;
+    private NetnsName host2;
+    private NetnsName task1;
+    private NetnsName task2;
+    private SwitchNamespaceLinks links1;
+    private SwitchNamespaceLinks links2;
+    private NetworkPlanner planner;
+
+    @BeforeEach
+    void hosts() {
+        t = TestNamespaces.open("snl");
+        host1 = t.create("h1");
+        host2 = t.create("h2");
+        task1 = t.create("t1");
+        task2 = t.create("t2");
+        t.exec(host1, "ip", "link", "add", "under", "type", "veth", "peer", "name", "under", "netns", host2.value());
+        t.exec(host1, "ip", "addr", "add", "10.66.0.1/24", "dev", "under");
+        t.exec(host2, "ip", "addr", "add", "10.66.0.2/24", "dev", "under");
+        t.exec(host1, "ip", "link", "set", "under", "up");
+        t.exec(host2, "ip", "link", "set", "under", "up");
+        links1 = new SwitchNamespaceLinks(Optional.of(host1), t.naming, t.prefix + "1net-", new InProcessNetns(), NetlinkLinks::new);
+        links2 = new SwitchNamespaceLinks(Optional.of(host2), t.naming, t.prefix + "2net-", new InProcessNetns(), NetlinkLinks::new);
+        planner = new NetworkPlanner(t.naming);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private static HostNetworks host(String underlay, NetnsName task, String address, String remote, String remoteHost) {
+        return new HostNetworks(Ipv4.of(underlay), List.of(new HostNetworks.Network("net", Cidr.of("10.66.1.0/24"),
+                Ipv4.of("10.66.1.1"), OptionalInt.of(4660), false,
+                List.of(new HostNetworks.LocalEndpoint("a", task, new IfName("eth0"), Ipv4.of(address))),
+                List.of(new HostNetworks.RemoteEndpoint(Ipv4.of(remote), Ipv4.of(remoteHost))))));
+    }
+
+    @Test
+    void theBridgeVxlanAndTaskVethLiveInTheSwitchAndTheHostKeepsTheGateway() {
+        String before = Files.exists(CALL_IPTABLES) ? t.exec(host1, "cat", CALL_IPTABLES.toString()).strip() : "";
+        HostNetworks desired = host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2");
+        links1.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), desired));
+        IfName bridge = t.naming.bridge("net");
+        NetnsName sw = links1.switchOf(bridge);
+
+        String hostSide = t.exec(host1, "ip", "-d", "-o", "addr", "show", "dev", bridge.value());
+        assertThat(hostSide).contains("10.66.1.1/24");
+        assertThat(t.exec(host1, "ip", "-d", "-o", "link", "show", "dev", bridge.value())).contains("veth").doesNotContain("bridge ")
+                .contains(io.shoal.net.plan.Mac.of(Ipv4.of("10.66.1.1")).toString());
+        String inSwitch = t.exec(sw, "ip", "-d", "-o", "link", "show");
+        assertThat(inSwitch).contains(bridge.value(), t.naming.vxlan("net").value(), t.naming.veth("net", "a").value(),
+                SwitchNamespaceLinks.UPLINK);
+        assertThat(t.exec(sw, "ip", "-d", "-o", "link", "show", "dev", t.naming.vxlan("net").value()))
+                .contains("vxlan id 4660", "local 10.66.0.1", "master " + bridge.value(), "mtu 1450");
+        assertThat(t.exec(sw, "bridge", "fdb", "show", "dev", t.naming.vxlan("net").value())).contains("dst 10.66.0.2");
+        assertThat(links1.links(Optional.empty())).contains(bridge, t.naming.vxlan("net"), t.naming.veth("net", "a"));
+        if (!before.isEmpty()) {
+            assertThat(t.exec(sw, "cat", CALL_IPTABLES.toString()).strip()).as("br_netfilter off in the switch").isEqualTo("0");
+            assertThat(t.exec(host1, "cat", CALL_IPTABLES.toString()).strip()).as("the host's own is untouched").isEqualTo(before);
+        }
+
+        links1.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
+        assertThat(new InProcessNetns().list()).doesNotContain(sw);
+        assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
+        assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
+    }
+
+    @Test
+    void tasksReachTheGatewayAndEachOtherAcrossTheVxlan() throws Exception {
+        links1.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")),
+                host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2")));
+        links2.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.2")),
+                host("10.66.0.2", task2, "10.66.1.20", "10.66.1.10", "10.66.0.1")));
+        Path www = t.tempDir();
+        Files.writeString(www.resolve("index.html"), "task2\n");
+        t.start(task2, www.resolve("httpd.log"), "busybox", "httpd", "-f", "-p", "8080", "-h", www.toString());
+        t.start(host1, www.resolve("host.log"), "busybox", "httpd", "-f", "-p", "10.66.1.1:8081", "-h", www.toString());
+
+        assertThat(fetch(task1, "http://10.66.1.20:8080/")).as("across the VXLAN, switched in both switches").isEqualTo("task2");
+        assertThat(fetch(task1, "http://10.66.1.1:8081/")).as("the host's gateway address, through the uplink").isEqualTo("task2");
+    }
+
+    /** busybox wget, retried while the server starts (bounded: 50 tries). */
+    private String fetch(NetnsName ns, String url) throws InterruptedException {
+        Command.Result last = null;
+        for (int i = 0; i < 50; i++) {
+            last = t.tryExec(ns, "timeout", "5", "busybox", "wget", "-q", "-O", "-", url);
+            if (last.exitCode() == 0) {
+                return last.stdout().strip();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("wget " + url + ": " + last.stderr());
+    }
+}
