@@ -22,15 +22,20 @@ import java.util.concurrent.TimeUnit;
  * container's process ends) through one inotify watch on the directory, so an exit is seen within a
  * millisecond without a thread per container. A sweep every second completes, with code -1, the runs whose
  * monitor died without writing its file (kill -9 of the monitor). The monitor marks an OOM kill with the file
- * {@code oom} in the bundle before it writes the exit file.
+ * {@code oom} in the bundle before it writes the exit file. Monitors this engine spawned are its children: it reaps
+ * them ({@link #adopt}) so none stays a zombie and a dead one is seen as dead.
  */
 final class ExitWatcher implements AutoCloseable {
+
+    private static final int WNOHANG = 1;
+    private static final int ECHILD = 10;
 
     private record Pending(CompletableFuture<OciRuntime.Exit> future, Path bundle, long monitorPid) { }
 
     private final Path exitDir;
     private final WatchService watcher;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> children = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
     private final Thread thread;
 
@@ -62,6 +67,26 @@ final class ExitWatcher implements AutoCloseable {
             completeLost(id, p);
         }
         return p.future();
+    }
+
+    /** A monitor this process spawned and left running: reaped by the sweep once it has ended. */
+    void adopt(int pid) {
+        children.add(pid);
+    }
+
+    private void reapChildren() {
+        int[] status = new int[1];
+        for (Integer pid : children) {
+            try {
+                if (LibC.INSTANCE.waitpid(pid, status, WNOHANG) == pid) {
+                    children.remove(pid);
+                }
+            } catch (com.sun.jna.LastErrorException e) {
+                if (e.getErrorCode() == ECHILD) {
+                    children.remove(pid);
+                }
+            }
+        }
     }
 
     void forget(String id) throws IOException {
@@ -120,6 +145,7 @@ final class ExitWatcher implements AutoCloseable {
     }
 
     private void sweep() {
+        reapChildren(); // an ended monitor that is still our zombie would look alive
         pending.forEach((id, p) -> {
             if (!alive(p.monitorPid())) {
                 completeLost(id, p);

@@ -26,6 +26,7 @@ final class MonitorSpawn implements AutoCloseable {
     private final int pid;
     private final int syncFd;
     private boolean reaped;
+    private boolean detached;
 
     private MonitorSpawn(int pid, int syncFd) {
         this.pid = pid;
@@ -139,7 +140,7 @@ final class MonitorSpawn implements AutoCloseable {
         return pid;
     }
 
-    /** Waits for the spawned process itself (a monitor that daemonizes exits at once) and returns its status. */
+    /** Waits for the spawned process to exit and returns its exit code (128 + signal if killed). */
     int awaitExit() throws IOException {
         int[] status = new int[1];
         while (true) {
@@ -156,11 +157,23 @@ final class MonitorSpawn implements AutoCloseable {
         }
     }
 
-    /** Closes the sync pipe and reaps the process if that was not done yet (it must not stay a zombie). */
+    /**
+     * Leaves the running process to the caller, who must reap it when it ends ({@link ExitWatcher#adopt}):
+     * {@link #close} will then only close the sync pipe.
+     */
+    int detach() {
+        detached = true;
+        return pid;
+    }
+
+    /**
+     * Closes the sync pipe and, unless {@link #detach}ed, reaps the process if that was not done yet (it must not
+     * stay a zombie).
+     */
     @Override
     public void close() throws IOException {
         closeQuietly(syncFd);
-        if (!reaped) {
+        if (!reaped && !detached) {
             awaitExit();
         }
     }

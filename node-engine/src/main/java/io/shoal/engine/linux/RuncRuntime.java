@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * runc under the engine's own monitor, {@code shoal-monitor} ({@link MonitorBinary}; source in
  * {@code src/main/c}). The engine spawns it itself ({@link MonitorSpawn}: posix_spawn with the sync pipe on
- * fd 3); the monitor forks away from the engine into a session of its own, becomes the child subreaper, runs
+ * fd 3); the monitor leaves the engine's session for its own, becomes the child subreaper, runs
  * {@code runc run --detach} with the container's stdout and stderr on pipes it holds (with a terminal: the pty
  * runc hands over on a console socket), replies with the container's pid and its own, then writes the output
  * to the log file in k8s-file lines and, when the container's init is re-parented to it and exits, its exit
  * code to {@code exitDir/<id>}, where {@link ExitWatcher} sees it. So containers outlive the engine, an exit is
- * never lost, and each running container costs one small static process.
+ * never lost, and each running container costs one small static process. The monitor stays the engine's child
+ * (one process hop less per start than forking away from it): {@link ExitWatcher} reaps it once it ends.
  *
  * <p>Before it, Debian's conmon did this job behind a {@code sh} that turned conmon's {@code create} into
  * {@code run --detach}: conmon spent 4–14 ms of every start linking glib, libsystemd and libgcrypt before it ran
@@ -61,16 +62,16 @@ public final class RuncRuntime implements OciRuntime {
             cmd.add("--tty");
         }
         Path err = bundle.resolve("monitor.err");
-        String reply;
-        int status;
         try (MonitorSpawn spawned = MonitorSpawn.start(cmd, environment, bundle, err)) {
-            reply = spawned.readReply(REPLY_WAIT);
-            status = spawned.awaitExit(); // the monitor's first process: it forked the monitor, then exited
-        }
-        JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
-        if (status != 0 || node == null || node.path("data").asLong(-1) <= 0 || node.path("monitor").asLong(-1) <= 0) {
+            String reply = spawned.readReply(REPLY_WAIT);
+            JsonNode node = reply.isEmpty() ? null : JSON.readTree(reply);
+            if (node != null && node.path("data").asLong(-1) > 0 && node.path("monitor").asLong(-1) == spawned.pid()) {
+                exits.adopt(spawned.detach());
+                return new Created(node.path("data").asLong(), spawned.pid());
+            }
+            int status = spawned.awaitExit(); // it ends right after a refusal
             String message = node == null ? "the monitor gave no pid" : node.path("message").asText("run failed");
-            if (status != 0) {
+            if (status != 0 && node == null) {
                 message += " (shoal-monitor exited with " + status + ")";
             }
             if (Files.exists(err) && Files.size(err) > 0) {
@@ -78,7 +79,6 @@ public final class RuncRuntime implements OciRuntime {
             }
             throw new IOException("run " + id + ": " + message.trim());
         }
-        return new Created(node.path("data").asLong(), node.path("monitor").asLong());
     }
 
     @Override
