@@ -3,10 +3,13 @@
  * runtime wrapper script or a second runc).
  *
  *   shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE
- *                 [--log-max BYTES] [--tty]
+ *                 [--rootfs DIR --overlay MOUNT-DATA] [--log-max BYTES] [--tty]
  *
  * The engine spawns it with a pipe on fd 3. It leaves the engine's session for one of its own (no signal sent to
- * the engine's process group reaches it), becomes the child subreaper, and runs `runc run --detach` of the bundle with the container's stdout and stderr on
+ * the engine's process group reaches it), mounts the container's overlay rootfs (--overlay is mount(2)'s data) at
+ * --rootfs in a mount namespace of its own, so the host's mount table does not grow by a mount per container
+ * (runc copies the whole table into every container it starts, and pivots away from it: each start got slower
+ * with every container running), becomes the child subreaper, and runs `runc run --detach` of the bundle with the container's stdout and stderr on
  * pipes it holds (with --tty: the terminal runc hands over on a console socket). It answers on fd 3 with
  * {"data": <container pid>, "monitor": <own pid>}, or {"data": -1, "message": "..."} when runc failed, and
  * closes it. Then it writes the container's output to the log in k8s-file lines
@@ -28,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -41,7 +46,7 @@
 #define SYNC_FD 3
 #define DRAIN_MS 1000
 
-static const char *opt_id, *opt_bundle, *opt_runc, *opt_runc_root, *opt_log, *opt_exit_file;
+static const char *opt_id, *opt_bundle, *opt_runc, *opt_runc_root, *opt_log, *opt_exit_file, *opt_rootfs, *opt_overlay;
 static long long opt_log_max;
 static int opt_tty;
 
@@ -294,6 +299,10 @@ static void parse(int argc, char **argv) {
             opt_log = v;
         } else if (strcmp(a, "--exit-file") == 0) {
             opt_exit_file = v;
+        } else if (strcmp(a, "--rootfs") == 0) {
+            opt_rootfs = v;
+        } else if (strcmp(a, "--overlay") == 0) {
+            opt_overlay = v;
         } else if (strcmp(a, "--log-max") == 0) {
             char *end;
             opt_log_max = strtoll(v, &end, 10);
@@ -304,9 +313,10 @@ static void parse(int argc, char **argv) {
             die("unknown option %s", a);
         }
     }
-    if (!opt_id || !opt_bundle || !opt_runc || !opt_runc_root || !opt_log || !opt_exit_file) {
+    if (!opt_id || !opt_bundle || !opt_runc || !opt_runc_root || !opt_log || !opt_exit_file
+        || !opt_rootfs != !opt_overlay) {
         die("usage: shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE "
-            "[--log-max BYTES] [--tty]");
+            "[--rootfs DIR --overlay MOUNT-DATA] [--log-max BYTES] [--tty]");
     }
 }
 
@@ -319,6 +329,15 @@ int main(int argc, char **argv) {
 
     if (setsid() < 0) {
         die("setsid: %s", strerror(errno));
+    }
+    if (opt_overlay != NULL) {
+        /* a copy of the host's mounts that sends nothing back, then the rootfs in it alone */
+        if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0) {
+            die("mount namespace: %s", strerror(errno));
+        }
+        if (mount("overlay", opt_rootfs, "overlay", 0, opt_overlay) != 0) {
+            die("mount overlay rootfs at %s: %s", opt_rootfs, strerror(errno));
+        }
     }
     if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
         die("PR_SET_CHILD_SUBREAPER: %s", strerror(errno));

@@ -66,6 +66,19 @@ class EngineRootTest {
         return fixture.run(cmd, host);
     }
 
+    /** Until the container has logged a line, for at most 60 s (a hang guard). */
+    private void awaitLogLine(String id) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (logLines(id).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Until process {@code pid} catches signal {@code signo} (its SigCgt mask in /proc), for at most 60 s. */
     private static void awaitHandler(long pid, int signo) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -89,9 +102,11 @@ class EngineRootTest {
         return fixture.logLines(id);
     }
 
+    /** The overlay's lower dirs, from the mount table of the container's monitor (the rootfs is mounted there). */
     private String lowerDirs(String id) throws IOException {
         String target = root.resolve("containers").resolve(id).resolve("bundle/rootfs").toString();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        long monitor = engine.inspect(id).run().monitorPid();
+        for (String line : Files.readAllLines(Path.of("/proc/" + monitor + "/mountinfo"))) {
             String[] f = line.split(" ");
             if (f[4].equals(target)) {
                 for (String opt : line.substring(line.indexOf(" - ") + 3).split(" ")[2].split(",")) {
@@ -265,15 +280,21 @@ class EngineRootTest {
 
     @Test
     void twoContainersShareLowersButNotWrites() throws IOException {
-        String a = run(List.of("/bin/sh", "-c", "echo a > /etc/passwd; cat /etc/passwd"), HostConfig.defaults());
-        engine.waitFor(a).join();
-        String b = run(List.of("/bin/cat", "/etc/passwd"), HostConfig.defaults());
-        engine.waitFor(b).join();
+        String a = run(List.of("/bin/sh", "-c", "echo a > /etc/passwd; cat /etc/passwd; exec sleep 1000"),
+                HostConfig.defaults());
+        String b = run(List.of("/bin/sh", "-c", "cat /etc/passwd; exec sleep 1000"), HostConfig.defaults());
+        awaitLogLine(a);
+        awaitLogLine(b);
         assertThat(logLines(a)).containsExactly("stdout:a");
         assertThat(logLines(b).get(0)).startsWith("stdout:root:x:0:0");
         assertThat(Files.readString(root.resolve("containers").resolve(a).resolve("upper/etc/passwd"))).isEqualTo("a\n");
-        assertThat(lowerDirs(a)).isNotEmpty().isEqualTo(lowerDirs(b));
-        for (String lower : lowerDirs(a).split(":")) {
+        String lowers = lowerDirs(a);
+        assertThat(lowers).isNotEmpty().isEqualTo(lowerDirs(b));
+        // the host's own mount table holds no container rootfs: each lives in its monitor's mount namespace
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(root.resolve("containers").toString());
+        engine.kill(a, "KILL");
+        engine.kill(b, "KILL");
+        for (String lower : lowers.split(":")) {
             Path passwd = Path.of(lower).resolve("etc/passwd");
             if (Files.exists(passwd)) {
                 assertThat(Files.readString(passwd)).as("the image's layer").startsWith("root:x:0:0");

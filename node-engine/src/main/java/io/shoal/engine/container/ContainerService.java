@@ -15,6 +15,7 @@ import io.shoal.engine.content.Image;
 import io.shoal.engine.content.ImageStore;
 import io.shoal.engine.host.Mounter;
 import io.shoal.engine.host.OciRuntime;
+import io.shoal.engine.host.OverlayRootfs;
 import io.shoal.engine.image.ConfigMerge;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
 /**
  * One host's containers: create (bundle + overlay rootfs), start (under a monitor), stop, kill, pause, remove,
  * wait, logs, exec, inspect, list; and re-adoption of what a previous engine left running. Each container lives
- * in {@code root/<id>/}: {@code bundle/} (config.json, rootfs mount), {@code upper/}, {@code work/},
+ * in {@code root/<id>/}: {@code bundle/} (config.json, the rootfs mount point: the monitor mounts the overlay there
+ * in its own mount namespace), {@code upper/}, {@code work/},
  * {@code container.json}, {@code container.log}, {@code exit/}.
  */
 public final class ContainerService {
@@ -178,7 +180,9 @@ public final class ContainerService {
             Files.createDirectory(dir.resolve("work"));
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
-            mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
+            // the rootfs is mounted by the container's monitor at start, in its own mount namespace; here only
+            // for as long as new volumes are seeded from the image's content at their paths
+            boolean mounted = false;
             for (MountPoint m : plan.mounts()) {
                 Volume made = null;
                 synchronized (volumes) { // one creation of a volume two new containers name
@@ -189,8 +193,15 @@ public final class ContainerService {
                     }
                 }
                 if (made != null) {
+                    if (!mounted) {
+                        mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
+                        mounted = true;
+                    }
                     VolumeCopy.copyUp(rootfs, m.destination(), made.mountpoint());
                 }
+            }
+            if (mounted) {
+                mounter.unmount(rootfs);
             }
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
@@ -231,12 +242,10 @@ public final class ContainerService {
         }
         Path dir = root.resolve(id);
         try {
-            if (!mounter.isMounted(dir.resolve("bundle/rootfs"))) {
-                Image image = images.resolve(ImageReference.of(rec.image())).orElseThrow(() ->
-                        EngineException.notFound("No such image: " + rec.image()));
-                mounter.mountOverlay(images.layers().lowerDirs(image.diffIds()), dir.resolve("upper"),
-                        dir.resolve("work"), dir.resolve("bundle/rootfs"));
-            }
+            Image image = images.resolve(ImageReference.of(rec.image())).orElseThrow(() ->
+                    EngineException.notFound("No such image: " + rec.image()));
+            OverlayRootfs rootfs = new OverlayRootfs(images.layers().lowerDirs(image.diffIds()), dir.resolve("upper"),
+                    dir.resolve("work"), dir.resolve("bundle/rootfs"));
             if (rec.state() != State.CREATED) {
                 runtime.delete(id); // the previous run's runtime state and exit record
                 Path log = dir.resolve("container.log");
@@ -244,7 +253,7 @@ public final class ContainerService {
                     Files.move(log, dir.resolve("container.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            OciRuntime.Created created = runtime.run(id, dir.resolve("bundle"), dir.resolve("container.log"),
+            OciRuntime.Created created = runtime.run(id, dir.resolve("bundle"), rootfs, dir.resolve("container.log"),
                     rec.logSizeMax() > 0 ? rec.logSizeMax() : defaultLogSizeMax, rec.tty());
             exits.compute(id, (k, f) -> f == null || f.isDone() ? new CompletableFuture<>() : f);
             save(rec.running(created.pid(), created.monitorPid(), clock.instant(), rec.state() != State.CREATED));
@@ -414,9 +423,12 @@ public final class ContainerService {
         return exitFuture(get(ref).id());
     }
 
-    /** The container's root filesystem as mounted on the host (while it is mounted). */
+    /**
+     * The root filesystem of a running container, seen through its process ({@code /proc/<pid>/root}): the overlay
+     * is mounted only in its monitor's mount namespace.
+     */
     public Path rootfs(String id) {
-        return root.resolve(get(id).id()).resolve("bundle/rootfs");
+        return Path.of("/proc", Long.toString(get(id).pid()), "root");
     }
 
     /** Is a named volume mounted by any container (running or not), as Docker counts it? */

@@ -26,10 +26,13 @@ public interface OciRuntime {
 
     /**
      * Starts the bundle's process under a new monitor (create and start in one step, as {@code runc run} does:
-     * nothing needs the created-but-not-started state). With {@code tty}, the monitor gives the container a
-     * terminal and logs it as stdout.
+     * nothing needs the created-but-not-started state). The monitor mounts {@code rootfs} in a mount namespace of
+     * its own, so the host's mount table does not grow by a mount per running container (every runc start copies
+     * that table into the container's namespace); the mount goes with the monitor. With {@code tty}, the monitor
+     * gives the container a terminal and logs it as stdout.
      */
-    Created run(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException;
+    Created run(String id, Path bundle, OverlayRootfs rootfs, Path logFile, long logSizeMax, boolean tty)
+            throws IOException;
 
     void kill(String id, String signal) throws IOException;
 

@@ -2,11 +2,11 @@ package io.shoal.engine.linux;
 
 import com.sun.jna.LastErrorException;
 import io.shoal.engine.host.Mounter;
+import io.shoal.engine.host.OverlayRootfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** {@link Mounter} by mount(2) and umount2(2) through JNA, reading /proc/self/mountinfo to check. */
 public final class LinuxMounter implements Mounter {
@@ -16,16 +16,7 @@ public final class LinuxMounter implements Mounter {
 
     @Override
     public void mountOverlay(List<Path> lowers, Path upper, Path work, Path target) throws IOException {
-        for (Path p : lowers) {
-            if (p.toString().contains(",") || p.toString().contains(":")) {
-                throw new IOException("overlay lower dir has a separator in its path: " + p);
-            }
-        }
-        String data = "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
-                + ",upperdir=" + upper + ",workdir=" + work;
-        if (data.length() >= 4096) {
-            throw new IOException("overlay mount options exceed a page (" + data.length() + " bytes)");
-        }
+        String data = new OverlayRootfs(lowers, upper, work, target).mountData();
         LinuxFiles.call("mount overlay", target, () -> LibC.INSTANCE.mount("overlay", target.toString(), "overlay",
                 0, data));
     }

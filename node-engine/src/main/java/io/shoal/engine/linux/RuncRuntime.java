@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.engine.host.ExecSpec;
 import io.shoal.engine.host.OciRuntime;
+import io.shoal.engine.host.OverlayRootfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * runc under the engine's own monitor, {@code shoal-monitor} ({@link MonitorBinary}; source in
  * {@code src/main/c}). The engine spawns it itself ({@link MonitorSpawn}: posix_spawn with the sync pipe on
- * fd 3); the monitor leaves the engine's session for its own, becomes the child subreaper, runs
+ * fd 3); the monitor leaves the engine's session for its own, mounts the container's rootfs in a mount namespace
+ * of its own (the host's mount table stays small, and runc copies it at every start), becomes the child subreaper,
+ * runs
  * {@code runc run --detach} with the container's stdout and stderr on pipes it holds (with a terminal: the pty
  * runc hands over on a console socket), replies with the container's pid and its own, then writes the output
  * to the log file in k8s-file lines and, when the container's init is re-parented to it and exits, its exit
@@ -53,9 +56,11 @@ public final class RuncRuntime implements OciRuntime {
     }
 
     @Override
-    public Created run(String id, Path bundle, Path logFile, long logSizeMax, boolean tty) throws IOException {
+    public Created run(String id, Path bundle, OverlayRootfs rootfs, Path logFile, long logSizeMax, boolean tty)
+            throws IOException {
         Files.deleteIfExists(bundle.resolve("oom"));
         List<String> cmd = new ArrayList<>(List.of(monitor, "--id", id, "--bundle", bundle.toString(),
+                "--rootfs", rootfs.target().toString(), "--overlay", rootfs.mountData(),
                 "--runc", runc, "--runc-root", runcRoot.toString(), "--log", logFile.toString(),
                 "--exit-file", exits.fileOf(id).toString(), "--log-max", Long.toString(Math.max(0, logSizeMax))));
         if (tty) {
