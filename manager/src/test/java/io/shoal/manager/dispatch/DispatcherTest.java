@@ -196,12 +196,31 @@ class DispatcherTest {
         this.<Service>command(r -> new ClusterState.CreateService(Services.replicated("web", 1), r));
         DispatchProtocol.SessionOpened opened = open("node1");
         assertThat(worker.expectMessageClass(Assignments.class).complete()).isTrue();
-        for (int i = 0; i < 4; i++) { // 12 s of heartbeats, nothing changing
+        // Heartbeats 3 s apart, nothing changing. The dispatcher's ticks run on real time, so the tick that starts
+        // its 10 s interval may come after the test's clock moved on: the complete set comes again once 10 s have
+        // passed from then, never before 10 s.
+        java.time.Instant opening = clock.instant();
+        Assignments again = null;
+        for (int i = 0; i < 8 && again == null; i++) { // up to 24 s
             clock.advance(Duration.ofSeconds(3));
             dispatcher.tell(new DispatchProtocol.Heartbeat("node1", opened.sessionId()));
-            worker.expectMessageClass(DispatchProtocol.HeartbeatAck.class);
+            boolean acked = false;
+            while (!acked) {
+                WorkerMessage m = worker.receiveMessage(Duration.ofSeconds(30));
+                if (m instanceof DispatchProtocol.HeartbeatAck) {
+                    acked = true;
+                } else if (m instanceof Assignments set && again == null) {
+                    assertThat(clock.instant()).isAfterOrEqualTo(opening.plus(Duration.ofSeconds(10)));
+                    again = set;
+                } else {
+                    throw new AssertionError("unexpected " + m);
+                }
+            }
         }
-        Assignments again = worker.expectMessageClass(Assignments.class);
+        if (again == null) {
+            again = worker.expectMessageClass(Assignments.class, Duration.ofSeconds(30));
+        }
+        assertThat(again).isNotNull();
         assertThat(again.complete()).isTrue();
         assertThat(again.tasks()).hasSize(1);
     }
