@@ -72,7 +72,15 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
     }
 
     private static int nonNegative(String option, String value) {
-        return "0".equals(value) ? 0 : positive(option, value);
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("converge: " + option + " must be 0 or a positive integer, got \"" + value + "\"");
+        }
     }
 
     private static int positive(String option, String value) {

@@ -34,6 +34,6 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(new String[] {"--replicas", "9", "--scale-to", "3"})).hasMessageContaining("--scale-to (3) must be at least --replicas (9)");
         assertThatThrownBy(() -> Options.parse(new String[] {"--host"})).hasMessageContaining("--host needs a value");
         assertThatThrownBy(() -> Options.parse(new String[] {"--bogus"})).hasMessageContaining("unknown option --bogus");
-        assertThatThrownBy(() -> Options.parse(new String[] {"--warmup", "-1"})).hasMessageContaining("--warmup must be a positive integer, got \"-1\"");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--warmup", "-1"})).hasMessageContaining("--warmup must be 0 or a positive integer, got \"-1\"");
     }
 }
