@@ -180,6 +180,7 @@ public final class ContainerService {
             Files.createDirectory(dir.resolve("work"));
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
+            OverlayRootfs overlay = new OverlayRootfs(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
             // the rootfs is mounted by the container's monitor at start, in its own mount namespace; here only
             // for as long as new volumes are seeded from the image's content at their paths
             boolean mounted = false;
@@ -194,7 +195,7 @@ public final class ContainerService {
                 }
                 if (made != null) {
                     if (!mounted) {
-                        mounter.mountOverlay(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
+                        mounter.mount(overlay);
                         mounted = true;
                     }
                     VolumeCopy.copyUp(rootfs, m.destination(), made.mountpoint());

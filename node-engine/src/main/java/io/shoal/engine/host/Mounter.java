@@ -2,15 +2,14 @@ package io.shoal.engine.host;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Mounts a container's root filesystem: overlayfs of shared read-only lowers and the container's own upper. */
+/**
+ * Mounts a container's root filesystem on the host, for the engine's own use while it seeds new volumes from it
+ * (a running container's rootfs is mounted by its monitor, {@link OciRuntime#run}).
+ */
 public interface Mounter {
-    /** {@code lowers} topmost first; {@code upper} and {@code work} must be on one filesystem. */
-    void mountOverlay(List<Path> lowers, Path upper, Path work, Path target) throws IOException;
+    void mount(OverlayRootfs rootfs) throws IOException;
 
     /** Detaches the mount at {@code target}; no error if nothing is mounted there. */
     void unmount(Path target) throws IOException;
-
-    boolean isMounted(Path target) throws IOException;
 }
