@@ -72,26 +72,22 @@ record Options(int replicas, int scaleTo, boolean keepData, String host, Path da
     }
 
     private static int nonNegative(String option, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("converge: " + option + " must be 0 or a positive integer, got \"" + value + "\"");
-        }
+        return atLeast(0, "0 or a positive integer", option, value);
     }
 
     private static int positive(String option, String value) {
+        return atLeast(1, "a positive integer", option, value);
+    }
+
+    private static int atLeast(int min, String what, String option, String value) {
         try {
             int n = Integer.parseInt(value);
-            if (n < 1) {
-                throw new NumberFormatException();
+            if (n >= min) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("converge: " + option + " must be a positive integer, got \"" + value + "\"");
+            // below
         }
+        throw new IllegalArgumentException("converge: " + option + " must be " + what + ", got \"" + value + "\"");
     }
 }
