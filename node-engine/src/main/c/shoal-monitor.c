@@ -24,6 +24,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -272,51 +273,39 @@ static int receive_master(int listener) {
     return fd;
 }
 
-static const char *need(int argc, char **argv, int i) {
-    if (i + 1 >= argc) {
-        die("%s needs a value", argv[i]);
-    }
-    return argv[i + 1];
-}
+#define USAGE "usage: shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE " \
+    "[--rootfs DIR --overlay MOUNT-DATA] [--log-max BYTES] [--tty]"
 
 static void parse(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--tty") == 0) {
+    /* getopt_long's index of each option is the index of its value in `values` (--tty and --log-max aside) */
+    const char **values[] = {&opt_id, &opt_bundle, &opt_runc, &opt_runc_root, &opt_log, &opt_exit_file,
+                             &opt_rootfs, &opt_overlay};
+    static const struct option options[] = {
+        {"id", required_argument, NULL, 0}, {"bundle", required_argument, NULL, 0},
+        {"runc", required_argument, NULL, 0}, {"runc-root", required_argument, NULL, 0},
+        {"log", required_argument, NULL, 0}, {"exit-file", required_argument, NULL, 0},
+        {"rootfs", required_argument, NULL, 0}, {"overlay", required_argument, NULL, 0},
+        {"log-max", required_argument, NULL, 'm'}, {"tty", no_argument, NULL, 't'}, {NULL, 0, NULL, 0},
+    };
+    int c, index;
+    while ((c = getopt_long(argc, argv, "", options, &index)) != -1) {
+        if (c == 0) {
+            *values[index] = optarg;
+        } else if (c == 't') {
             opt_tty = 1;
-            continue;
-        }
-        const char *v = need(argc, argv, i++);
-        if (strcmp(a, "--id") == 0) {
-            opt_id = v;
-        } else if (strcmp(a, "--bundle") == 0) {
-            opt_bundle = v;
-        } else if (strcmp(a, "--runc") == 0) {
-            opt_runc = v;
-        } else if (strcmp(a, "--runc-root") == 0) {
-            opt_runc_root = v;
-        } else if (strcmp(a, "--log") == 0) {
-            opt_log = v;
-        } else if (strcmp(a, "--exit-file") == 0) {
-            opt_exit_file = v;
-        } else if (strcmp(a, "--rootfs") == 0) {
-            opt_rootfs = v;
-        } else if (strcmp(a, "--overlay") == 0) {
-            opt_overlay = v;
-        } else if (strcmp(a, "--log-max") == 0) {
+        } else if (c == 'm') {
             char *end;
-            opt_log_max = strtoll(v, &end, 10);
+            opt_log_max = strtoll(optarg, &end, 10);
             if (*end != 0 || opt_log_max < 0) {
-                die("--log-max needs a byte count, got %s", v);
+                die("--log-max needs a byte count, got %s", optarg);
             }
         } else {
-            die("unknown option %s", a);
+            die(USAGE); /* getopt_long said what was wrong */
         }
     }
-    if (!opt_id || !opt_bundle || !opt_runc || !opt_runc_root || !opt_log || !opt_exit_file
+    if (optind != argc || !opt_id || !opt_bundle || !opt_runc || !opt_runc_root || !opt_log || !opt_exit_file
         || !opt_rootfs != !opt_overlay) {
-        die("usage: shoal-monitor --id ID --bundle DIR --runc PATH --runc-root DIR --log FILE --exit-file FILE "
-            "[--rootfs DIR --overlay MOUNT-DATA] [--log-max BYTES] [--tty]");
+        die(USAGE);
     }
 }
 
