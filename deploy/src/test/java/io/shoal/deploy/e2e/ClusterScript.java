@@ -1,5 +1,7 @@
 package io.shoal.deploy.e2e;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +38,14 @@ final class ClusterScript {
         this.subnet = subnet;
     }
 
-    /** A cluster's settings under {@code dir}, and the launcher its hosts start. */
+    /**
+     * A cluster's settings under {@code dir}, and the launcher its hosts start; skips the calling test unless it
+     * runs as root (network namespaces) with jq (the script reads the join token and node list with it).
+     */
     static ClusterScript prepare(Path dir, String bridge, String prefix, String subnet) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root for network namespaces");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")) || Files.isExecutable(Path.of("/bin/jq")),
+                "SKIPPED: jq missing (apt-get install jq)");
         ClusterScript c = new ClusterScript(dir, bridge, prefix, subnet);
         Files.createDirectories(c.dist.resolve("bin"));
         Path shoald = c.dist.resolve("bin/shoald");
