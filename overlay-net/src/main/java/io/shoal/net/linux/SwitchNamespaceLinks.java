@@ -81,7 +81,7 @@ public final class SwitchNamespaceLinks implements Links {
 
     /** The switch namespace of the network whose bridge or VXLAN is {@code link}. */
     public NetnsName switchOf(IfName link) {
-        return new NetnsName(switchPrefix + link.value().substring(naming.prefix().length() + 1));
+        return new NetnsName(switchPrefix + naming.hashOf(link));
     }
 
     @Override
@@ -170,12 +170,12 @@ public final class SwitchNamespaceLinks implements Links {
     private void deleteLink(IfName link) {
         List<NetnsName> where = new ArrayList<>();
         if (naming.owns(link.value())) {
-            char kind = link.value().charAt(naming.prefix().length());
+            char kind = naming.kindOf(link);
             if (kind == 'b') {
                 // The VXLAN first, synchronously: a namespace's devices go away only when the kernel has finished
                 // with it, and until then a VXLAN made again with the same VNI would be refused as a duplicate.
                 NetnsName sw = switchOf(link);
-                IfName vxlan = new IfName(naming.prefix() + "x" + link.value().substring(naming.prefix().length() + 1));
+                IfName vxlan = naming.vxlanBeside(link);
                 if (switches().contains(sw)) {
                     inner.apply(Optional.of(sw)).apply(List.of(new DeleteLink(vxlan)));
                 }

@@ -43,6 +43,21 @@ public record Naming(String prefix) {
                 && "bxv".indexOf(interfaceName.charAt(prefix.length())) >= 0;
     }
 
+    /** The kind letter ({@code b}, {@code x} or {@code v}) of a name this naming {@link #owns}. */
+    public char kindOf(IfName name) {
+        return name.value().charAt(prefix.length());
+    }
+
+    /** The hash part of a name this naming owns: the same for a network's bridge and VXLAN. */
+    public String hashOf(IfName name) {
+        return name.value().substring(prefix.length() + 1);
+    }
+
+    /** The VXLAN of the network whose bridge is {@code bridge}. */
+    public IfName vxlanBeside(IfName bridge) {
+        return new IfName(prefix + 'x' + hashOf(bridge));
+    }
+
     private IfName derive(char kind, String id) {
         int hexLength = 15 - prefix.length() - 1;
         return new IfName(prefix + kind + sha256Hex(id).substring(0, hexLength));

@@ -24,6 +24,9 @@ class SwitchNamespaceLinksTest {
         assertThat(links.switchOf(naming.vxlan("net1"))).isEqualTo(sw);
         assertThat(sw.value()).isEqualTo("shoal-0123456789ab-net-" + naming.bridge("net1").value().substring(3));
         assertThat(links.switchOf(naming.bridge("net2"))).isNotEqualTo(sw);
+        assertThat(naming.vxlanBeside(naming.bridge("net1"))).isEqualTo(naming.vxlan("net1"));
+        assertThat(naming.kindOf(naming.bridge("net1"))).isEqualTo('b');
+        assertThat(naming.kindOf(naming.veth("net1", "a1"))).isEqualTo('v');
     }
 
     @ParameterizedTest
