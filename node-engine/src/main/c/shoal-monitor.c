@@ -309,6 +309,111 @@ static void parse(int argc, char **argv) {
     }
 }
 
+/* a copy of the host's mounts that sends nothing back, then the rootfs in it alone */
+static void mount_rootfs(void) {
+    if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0) {
+        die("mount namespace: %s", strerror(errno));
+    }
+    if (mount("overlay", opt_rootfs, "overlay", 0, opt_overlay) != 0) {
+        die("mount overlay rootfs at %s: %s", opt_rootfs, strerror(errno));
+    }
+}
+
+/* The forked child: `runc run --detach` with the container's stdio (console: the terminal goes there instead). */
+static void exec_runc(const sigset_t *chld, const char *pid_file, const char *console, int out_fd, int err_fd) {
+    sigprocmask(SIG_UNBLOCK, chld, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    dup2(null, 0);
+    dup2(console ? null : out_fd, 1);
+    dup2(err_fd, 2);
+    char root_arg[PATH_MAX];
+    snprintf(root_arg, sizeof root_arg, "--root=%s", opt_runc_root);
+    const char *args[16];
+    int n = 0;
+    args[n++] = "runc";
+    args[n++] = root_arg;
+    args[n++] = "run";
+    args[n++] = "--detach";
+    args[n++] = "--pid-file";
+    args[n++] = pid_file;
+    args[n++] = "--bundle";
+    args[n++] = opt_bundle;
+    if (console) {
+        args[n++] = "--console-socket";
+        args[n++] = console;
+    }
+    args[n++] = opt_id;
+    args[n] = NULL;
+    execv(opt_runc, (char *const *) args);
+    fprintf(stderr, "exec %s: %s\n", opt_runc, strerror(errno));
+    _exit(127);
+}
+
+/*
+ * Logs the container's output until its init (`pid`, re-parented to this subreaper) has exited and the streams
+ * are drained (at most DRAIN_MS after the exit); returns its exit code, 128 + signal when killed.
+ */
+static int follow(int out_fd, int err_fd, int sfd, long pid) {
+    /* fds[0]: stdout (or the terminal), fds[1]: stderr, fds[2]: SIGCHLD */
+    struct pollfd fds[3] = {
+        {.fd = out_fd, .events = POLLIN},
+        {.fd = err_fd, .events = POLLIN},
+        {.fd = sfd, .events = POLLIN},
+    };
+    const char *streams[2] = {"stdout", "stderr"};
+    int exited = 0, code = -1;
+    struct timespec drain_start;
+    char buf[65536];
+    for (;;) {
+        int open_streams = (fds[0].fd >= 0) + (fds[1].fd >= 0);
+        int timeout = -1;
+        if (exited) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            long waited = (now.tv_sec - drain_start.tv_sec) * 1000 + (now.tv_nsec - drain_start.tv_nsec) / 1000000;
+            if (open_streams == 0 || waited >= DRAIN_MS) {
+                break;
+            }
+            timeout = (int) (DRAIN_MS - waited);
+        }
+        int ready = poll(fds, 3, timeout);
+        if (ready < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            break;
+        }
+        for (int s = 0; s < 2; s++) {
+            if (fds[s].fd < 0 || fds[s].revents == 0) {
+                continue;
+            }
+            ssize_t n = read(fds[s].fd, buf, sizeof buf);
+            if (n > 0) {
+                log_chunk(streams[s], buf, (size_t) n);
+            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+                close(fds[s].fd); /* EOF, or EIO from a terminal whose last holder went */
+                fds[s].fd = -1;
+            }
+        }
+        if (fds[2].revents != 0) {
+            struct signalfd_siginfo info;
+            while (read(sfd, &info, sizeof info) == sizeof info) {
+            }
+            int st;
+            pid_t reaped;
+            while ((reaped = waitpid(-1, &st, WNOHANG)) > 0) {
+                if (reaped == pid && !exited) {
+                    exited = 1;
+                    code = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : -1;
+                    clock_gettime(CLOCK_MONOTONIC, &drain_start);
+                }
+            }
+        }
+    }
+    return code;
+}
+
 int main(int argc, char **argv) {
     parse(argc, argv);
     if (fcntl(SYNC_FD, F_GETFD) < 0) {
@@ -320,13 +425,7 @@ int main(int argc, char **argv) {
         die("setsid: %s", strerror(errno));
     }
     if (opt_overlay != NULL) {
-        /* a copy of the host's mounts that sends nothing back, then the rootfs in it alone */
-        if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0) {
-            die("mount namespace: %s", strerror(errno));
-        }
-        if (mount("overlay", opt_rootfs, "overlay", 0, opt_overlay) != 0) {
-            die("mount overlay rootfs at %s: %s", opt_rootfs, strerror(errno));
-        }
+        mount_rootfs();
     }
     if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
         die("PR_SET_CHILD_SUBREAPER: %s", strerror(errno));
@@ -361,40 +460,15 @@ int main(int argc, char **argv) {
         }
     }
 
-    char pid_file[PATH_MAX], root_arg[PATH_MAX];
+    char pid_file[PATH_MAX];
     snprintf(pid_file, sizeof pid_file, "%s/pidfile", opt_bundle);
-    snprintf(root_arg, sizeof root_arg, "--root=%s", opt_runc_root);
     unlink(pid_file);
     pid_t runc = fork();
     if (runc < 0) {
         die("fork: %s", strerror(errno));
     }
     if (runc == 0) {
-        sigprocmask(SIG_UNBLOCK, &chld, NULL);
-        signal(SIGPIPE, SIG_DFL);
-        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        dup2(null, 0);
-        dup2(opt_tty ? null : out[1], 1);
-        dup2(err[1], 2);
-        const char *args[16];
-        int n = 0;
-        args[n++] = "runc";
-        args[n++] = root_arg;
-        args[n++] = "run";
-        args[n++] = "--detach";
-        args[n++] = "--pid-file";
-        args[n++] = pid_file;
-        args[n++] = "--bundle";
-        args[n++] = opt_bundle;
-        if (opt_tty) {
-            args[n++] = "--console-socket";
-            args[n++] = console_path;
-        }
-        args[n++] = opt_id;
-        args[n] = NULL;
-        execv(opt_runc, (char *const *) args);
-        fprintf(stderr, "exec %s: %s\n", opt_runc, strerror(errno));
-        _exit(127);
+        exec_runc(&chld, pid_file, opt_tty ? console_path : NULL, out[1], err[1]);
     }
     close(err[1]);
     if (!opt_tty) {
@@ -453,62 +527,7 @@ int main(int argc, char **argv) {
         dup2(null, 1);
     }
 
-    /* fds[0]: stdout (or the terminal), fds[1]: stderr, fds[2]: SIGCHLD */
-    struct pollfd fds[3] = {
-        {.fd = opt_tty ? master : out[0], .events = POLLIN},
-        {.fd = err[0], .events = POLLIN},
-        {.fd = sfd, .events = POLLIN},
-    };
-    const char *streams[2] = {"stdout", "stderr"};
-    int exited = 0, code = -1;
-    struct timespec drain_start;
-    char buf[65536];
-    for (;;) {
-        int open_streams = (fds[0].fd >= 0) + (fds[1].fd >= 0);
-        int timeout = -1;
-        if (exited) {
-            struct timespec now;
-            clock_gettime(CLOCK_MONOTONIC, &now);
-            long waited = (now.tv_sec - drain_start.tv_sec) * 1000 + (now.tv_nsec - drain_start.tv_nsec) / 1000000;
-            if (open_streams == 0 || waited >= DRAIN_MS) {
-                break;
-            }
-            timeout = (int) (DRAIN_MS - waited);
-        }
-        int ready = poll(fds, 3, timeout);
-        if (ready < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            break;
-        }
-        for (int s = 0; s < 2; s++) {
-            if (fds[s].fd < 0 || fds[s].revents == 0) {
-                continue;
-            }
-            ssize_t n = read(fds[s].fd, buf, sizeof buf);
-            if (n > 0) {
-                log_chunk(streams[s], buf, (size_t) n);
-            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-                close(fds[s].fd); /* EOF, or EIO from a terminal whose last holder went */
-                fds[s].fd = -1;
-            }
-        }
-        if (fds[2].revents != 0) {
-            struct signalfd_siginfo info;
-            while (read(sfd, &info, sizeof info) == sizeof info) {
-            }
-            int st;
-            pid_t reaped;
-            while ((reaped = waitpid(-1, &st, WNOHANG)) > 0) {
-                if (reaped == pid && !exited) {
-                    exited = 1;
-                    code = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : -1;
-                    clock_gettime(CLOCK_MONOTONIC, &drain_start);
-                }
-            }
-        }
-    }
+    int code = follow(opt_tty ? master : out[0], err[0], sfd, pid);
     if (cgroup != NULL && oom_killed(cgroup)) {
         char oom[PATH_MAX];
         snprintf(oom, sizeof oom, "%s/oom", opt_bundle);
