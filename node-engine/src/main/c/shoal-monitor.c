@@ -9,8 +9,10 @@
  * the engine's process group reaches it), mounts the container's overlay rootfs (--overlay is mount(2)'s data) at
  * --rootfs in a mount namespace of its own, so the host's mount table does not grow by a mount per container
  * (runc copies the whole table into every container it starts, and pivots away from it: each start got slower
- * with every container running), becomes the child subreaper, and runs `runc run --detach` of the bundle with the container's stdout and stderr on
- * pipes it holds (with --tty: the terminal runc hands over on a console socket). It answers on fd 3 with
+ * with every container running), becomes the child subreaper, and runs `runc run --detach` of the bundle with the
+ * container's stdout and stderr on pipes it holds (with --tty: the terminal runc hands over on a console socket).
+ * Then it returns to the engine's mount namespace, and its own one is freed (the container's holds the rootfs
+ * from then on; it is unmounted when the container's last process ends). It answers on fd 3 with
  * {"data": <container pid>, "monitor": <own pid>}, or {"data": -1, "message": "..."} when runc failed, and
  * closes it. Then it writes the container's output to the log in k8s-file lines
  * ("<RFC 3339 time> <stdout|stderr> <F|P> <text>"), starting the file afresh when it would pass --log-max,
@@ -309,14 +311,35 @@ static void parse(int argc, char **argv) {
     }
 }
 
-/* a copy of the host's mounts that sends nothing back, then the rootfs in it alone */
-static void mount_rootfs(void) {
+/*
+ * A copy of the host's mounts that sends nothing back, then the rootfs in it alone. Returns a descriptor of the
+ * mount namespace it left, for leave_mount_namespace.
+ */
+static int mount_rootfs(void) {
+    int host = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+    if (host < 0) {
+        die("open /proc/self/ns/mnt: %s", strerror(errno));
+    }
     if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0) {
         die("mount namespace: %s", strerror(errno));
     }
     if (mount("overlay", opt_rootfs, "overlay", 0, opt_overlay) != 0) {
         die("mount overlay rootfs at %s: %s", opt_rootfs, strerror(errno));
     }
+    return host;
+}
+
+/*
+ * Once runc has started the container (its mount namespace holds its own copy of the rootfs), the monitor goes
+ * back to the namespace it came from. No process is left in its own one, so the kernel frees it with
+ * its copy of the host's mounts: none of them stays pinned while the container runs, and no later mount on the
+ * host has to be propagated into one more namespace per running container.
+ */
+static void leave_mount_namespace(int host) {
+    if (setns(host, CLONE_NEWNS) != 0) {
+        fprintf(stderr, "shoal-monitor: setns back to the host's mount namespace: %s\n", strerror(errno));
+    }
+    close(host);
 }
 
 /* The forked child: `runc run --detach` with the container's stdio (console: the terminal goes there instead). */
@@ -424,9 +447,7 @@ int main(int argc, char **argv) {
     if (setsid() < 0) {
         die("setsid: %s", strerror(errno));
     }
-    if (opt_overlay != NULL) {
-        mount_rootfs();
-    }
+    int host_mnt = opt_overlay != NULL ? mount_rootfs() : -1;
     if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
         die("PR_SET_CHILD_SUBREAPER: %s", strerror(errno));
     }
@@ -521,6 +542,9 @@ int main(int argc, char **argv) {
         log_written = fstat(log_fd, &st) == 0 ? st.st_size : 0;
     }
     reply(pid, NULL);
+    if (host_mnt >= 0) {
+        leave_mount_namespace(host_mnt); /* after the reply: freeing the namespace takes ~1 ms */
+    }
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null >= 0) {
         dup2(null, 0);

@@ -7,8 +7,8 @@
  *
  * <p>Layout under the engine's root: {@code content/} (blobs by sha256), {@code layers/} (each layer unpacked once),
  * {@code images.json} (names → manifests), {@code containers/<id>/} ({@code container.json}, {@code bundle/} with
- * {@code config.json} and the {@code rootfs} mount point, where a running container's monitor mounts the overlay
- * in its own mount namespace), {@code upper/}, {@code work/}, {@code container.log}), {@code exits/} (exit codes
+ * {@code config.json} and the {@code rootfs} mount point, where a container's monitor mounts the overlay in a
+ * mount namespace of its own for runc, which leaves it only in the container's), {@code upper/}, {@code work/}, {@code container.log}), {@code exits/} (exit codes
  * the monitors write), {@code bin/} (the monitor binary), {@code volumes/<name>/_data}, {@code runc/} (runc's
  * state root). The engine writes
  * {@code container.json} atomically after every transition, so a new engine on the same root (after a crash of

@@ -102,14 +102,14 @@ class EngineRootTest {
         return fixture.logLines(id);
     }
 
-    /** The overlay's lower dirs, from the mount table of the container's monitor (the rootfs is mounted there). */
+    /** The overlay's lower dirs, from the mount table of the container itself (its root is the overlay). */
     private String lowerDirs(String id) throws IOException {
-        String target = root.resolve("containers").resolve(id).resolve("bundle/rootfs").toString();
-        long monitor = engine.inspect(id).run().monitorPid();
-        for (String line : Files.readAllLines(Path.of("/proc/" + monitor + "/mountinfo"))) {
+        long pid = engine.inspect(id).run().pid();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/mountinfo"))) {
             String[] f = line.split(" ");
-            if (f[4].equals(target)) {
-                for (String opt : line.substring(line.indexOf(" - ") + 3).split(" ")[2].split(",")) {
+            String[] after = line.substring(line.indexOf(" - ") + 3).split(" ");
+            if (f[4].equals("/") && after[0].equals("overlay")) {
+                for (String opt : after[2].split(",")) {
                     if (opt.startsWith("lowerdir=")) {
                         return opt.substring("lowerdir=".length());
                     }
@@ -290,8 +290,13 @@ class EngineRootTest {
         assertThat(Files.readString(root.resolve("containers").resolve(a).resolve("upper/etc/passwd"))).isEqualTo("a\n");
         String lowers = lowerDirs(a);
         assertThat(lowers).isNotEmpty().isEqualTo(lowerDirs(b));
-        // the host's own mount table holds no container rootfs: each lives in its monitor's mount namespace
+        // the host's own mount table holds no container rootfs: the monitor mounted it in a namespace of its own,
+        // went back to the host's once runc had started the container, and that namespace is gone with its mounts
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(root.resolve("containers").toString());
+        for (String c : List.of(a, b)) {
+            Path monitorNs = Path.of("/proc/" + engine.inspect(c).run().monitorPid() + "/ns/mnt");
+            assertThat(Files.readSymbolicLink(monitorNs)).isEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/mnt")));
+        }
         engine.kill(a, "KILL");
         engine.kill(b, "KILL");
         for (String lower : lowers.split(":")) {

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * One host's containers: create (bundle + overlay rootfs), start (under a monitor), stop, kill, pause, remove,
  * wait, logs, exec, inspect, list; and re-adoption of what a previous engine left running. Each container lives
  * in {@code root/<id>/}: {@code bundle/} (config.json, the rootfs mount point: the monitor mounts the overlay there
- * in its own mount namespace), {@code upper/}, {@code work/},
+ * in a mount namespace of its own for runc; then only the container's namespace holds it), {@code upper/}, {@code work/},
  * {@code container.json}, {@code container.log}, {@code exit/}.
  */
 public final class ContainerService {
@@ -181,7 +181,7 @@ public final class ContainerService {
             List<Path> lowers = images.layers().lowerDirs(image.diffIds());
             Users.Resolved user = resolveUser(config.user(), lowers);
             OverlayRootfs overlay = new OverlayRootfs(lowers, dir.resolve("upper"), dir.resolve("work"), rootfs);
-            // the rootfs is mounted by the container's monitor at start, in its own mount namespace; here only
+            // the rootfs is mounted by the container's monitor at start, in a mount namespace of its own; here only
             // for as long as new volumes are seeded from the image's content at their paths
             boolean mounted = false;
             for (MountPoint m : plan.mounts()) {
@@ -426,7 +426,7 @@ public final class ContainerService {
 
     /**
      * The root filesystem of a running container, seen through its process ({@code /proc/<pid>/root}): the overlay
-     * is mounted only in its monitor's mount namespace.
+     * is mounted only in the container's own mount namespace.
      */
     public Path rootfs(String id) {
         return Path.of("/proc", Long.toString(get(id).pid()), "root");
