@@ -20,7 +20,9 @@ import java.util.UUID;
  * (root only): create→start→exit→remove of {@code /bin/true} (median of {@code --runs}), {@code --containers}
  * detached {@code sleep} containers after {@code --detached-warmup} started and removed the same way, raw and
  * through the engine (total time, and the monitors' memory per container as PSS), and the disk
- * those containers add to the engine's root. Everything it makes is removed at the end.
+ * those containers add to the engine's root. Both measurements alternate raw and engine, one container each in
+ * turn, so both meet the same load, the same number of running containers and the same caches, as a machine's
+ * load drifts between two phases seconds apart. Everything it makes is removed at the end.
  */
 public final class EngineCommand {
 
@@ -114,18 +116,6 @@ public final class EngineCommand {
                 HostTools.runcKillDelete(runcRoot, id);
             }
             rawRunning.clear();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < o.containers(); i++) {
-                String id = "raw-sleep-" + i;
-                HostTools.runcRunDetached(runcRoot, sleepBundle, id);
-                rawRunning.add(id);
-            }
-            long rawTotal = System.nanoTime() - t0;
-            for (String id : rawRunning) {
-                HostTools.runcKillDelete(runcRoot, id);
-            }
-            rawRunning.clear();
-
             List<String> warm = new ArrayList<>();
             for (int i = 0; i < o.detachedWarmup(); i++) {
                 String id = engine.create(sleepReq);
@@ -136,21 +126,28 @@ public final class EngineCommand {
                 engine.remove(id, true);
             }
             long duBefore = HostTools.duKib(dir.resolve("engine"));
-            t0 = System.nanoTime();
             List<String> ids = new ArrayList<>();
+            long rawTotal = 0;
+            long engTotal = 0;
             for (int i = 0; i < o.containers(); i++) {
+                String rawId = "raw-sleep-" + i;
+                long t0 = System.nanoTime();
+                HostTools.runcRunDetached(runcRoot, sleepBundle, rawId);
+                long t1 = System.nanoTime();
+                rawRunning.add(rawId);
                 String id = engine.create(sleepReq);
                 engine.start(id);
                 ids.add(id);
+                engTotal += System.nanoTime() - t1;
+                rawTotal += t1 - t0;
             }
-            long engTotal = System.nanoTime() - t0;
             long duAfter = HostTools.duKib(dir.resolve("engine"));
             long pss = 0;
             for (String id : ids) {
                 ContainerRecord rec = engine.inspect(id);
                 pss += HostTools.pssKib(rec.run().monitorPid());
             }
-            t0 = System.nanoTime();
+            long t0 = System.nanoTime();
             for (String id : ids) {
                 engine.remove(id, true);
             }
