@@ -82,14 +82,21 @@ public final class NetlinkLinks implements Links {
         }
         try (NetlinkSocket task = NetlinkSocket.open(Optional.of(v.netns()))) {
             int peer = index(task, v.peer());
-            task.request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(),
-                    RtnetlinkRequests.addAddress(task.nextSeq(), peer, v.address(), v.prefix()));
-            task.request("link set lo up", RtnetlinkRequests.setUp(task.nextSeq(), new IfName("lo")));
-            task.request("link set " + v.peer() + " up", RtnetlinkRequests.setUp(task.nextSeq(), v.peer()));
+            // The rest in one round trip, in this order (the route needs the address and the link up).
+            List<NetlinkSocket.Request> rest = new ArrayList<>();
+            int seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(), seq,
+                    RtnetlinkRequests.addAddress(seq, peer, v.address(), v.prefix())));
+            seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("link set lo up", seq, RtnetlinkRequests.setUp(seq, new IfName("lo"))));
+            seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("link set " + v.peer() + " up", seq, RtnetlinkRequests.setUp(seq, v.peer())));
             if (v.defaultRoute()) {
-                task.request("route replace default via " + v.gateway() + " dev " + v.peer(),
-                        RtnetlinkRequests.replaceDefaultRoute(task.nextSeq(), peer, v.gateway()));
+                seq = task.nextSeq();
+                rest.add(new NetlinkSocket.Request("route replace default via " + v.gateway() + " dev " + v.peer(), seq,
+                        RtnetlinkRequests.replaceDefaultRoute(seq, peer, v.gateway())));
             }
+            task.requestAll(rest);
         }
     }
 
