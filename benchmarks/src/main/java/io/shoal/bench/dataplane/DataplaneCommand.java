@@ -235,7 +235,7 @@ public final class DataplaneCommand {
         // namespace of its own; timed, to show where it goes.
         InProcessNetns namespaces = new InProcessNetns();
         return new DataPlane(s, timed.links(new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces,
-                NetlinkLinks::new)), timed.netns(namespaces),
+                NetlinkLinks::keepingSocket)), timed.netns(namespaces),
                 timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 

@@ -47,8 +47,18 @@ final class Timed {
         }
     }
 
-    Links links(Links inner) {
-        return new Links() {
+    /** The links with a stopwatch; closing it closes them (sockets kept in the switches). */
+    interface ClosableLinks extends Links, AutoCloseable {}
+
+    ClosableLinks links(Links inner) {
+        return new ClosableLinks() {
+            @Override
+            public void close() throws Exception {
+                if (inner instanceof AutoCloseable c) {
+                    c.close();
+                }
+            }
+
             @Override
             public void apply(List<LinkChange> changes) {
                 if (linksStarted == 0) {

@@ -319,5 +319,12 @@ public final class DataPlane implements AutoCloseable {
         namespaces.shutdownNow();
         dns.values().forEach(EmbeddedDnsServer::close);
         dns.clear();
+        if (links instanceof AutoCloseable c) {
+            try {
+                c.close(); // sockets it keeps in the switches; the switches themselves stay
+            } catch (Exception e) {
+                LOG.warn("data plane links not closed: {}", e.getMessage());
+            }
+        }
     }
 }
