@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * {@link Netns} without a process: what {@code ip netns add/delete} do, done in-process, and compatible with them
  * ({@code ip netns list}, {@code ip -n NAME}, {@code ip netns exec} see the same namespaces). Add: make
  * {@code /run/netns} a shared mount (as iproute2 does, so the namespace's mount shows in every mount namespace),
- * create the empty file {@code /run/netns/NAME}, then on a thread of its own unshare(CLONE_NEWNET) and bind-mount
- * {@code /proc/thread-self/ns/net} onto the file; the thread ends and the mount keeps the namespace. Delete:
+ * create the empty file {@code /run/netns/NAME}, then on a pooled thread ({@link InNamespace}) unshare(CLONE_NEWNET)
+ * and bind-mount {@code /proc/thread-self/ns/net} onto the file; the thread goes back to the process's namespace and
+ * the mount keeps the new one. Delete:
  * umount2(MNT_DETACH) and unlink. About 1 ms here (most of it the kernel's namespace setup), and no process.
  */
 public final class InProcessNetns implements Netns {

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * {@link Links} for the hot path without processes: a task's veth pair, its address, default route and {@code lo},
- * and link removals, go over rtnetlink in-process (one socket in the host namespace, one opened on a short-lived
- * thread inside the task's namespace; 2–3 ms here, mostly the kernel's veth creation, instead of two
- * {@code ip -batch} processes). What changes once per network
+ * and link removals, go over rtnetlink in-process (one socket in the host namespace, or in the network's switch, kept
+ * there with {@link #keepingSocket}; one opened from a pooled thread joined to the task's namespace ({@link
+ * InNamespace}), whose address, {@code lo}, link and route requests go in one datagram; 2–3 ms here, mostly the
+ * kernel's veth creation, instead of two {@code ip -batch} processes). What changes once per network
  * (bridges, VXLAN devices) or comes in bulk (neighbour and fdb entries of remote tasks) stays with
  * {@link IpBatchLinks}; the changes keep their order. {@code scope} is the namespace that plays "the host", as in
  * {@link IpBatchLinks}. The kernel's end state is the one the {@code ip -batch} adapter leaves (a root test compares
