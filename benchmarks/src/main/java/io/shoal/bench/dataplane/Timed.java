@@ -85,6 +85,18 @@ final class Timed {
             }
 
             @Override
+            public java.util.concurrent.CompletableFuture<Void> createAsync(NetnsName name, java.util.concurrent.Executor executor) {
+                long start = System.nanoTime();
+                // The stage the data plane waits on completes after the time is added.
+                return inner.createAsync(name, executor).whenComplete((ok, failed) -> {
+                    long spent = System.nanoTime() - start;
+                    synchronized (Timed.this) {
+                        netnsNanos += spent;
+                    }
+                });
+            }
+
+            @Override
             public void delete(NetnsName name) {
                 netnsNanos += time(() -> inner.delete(name));
             }

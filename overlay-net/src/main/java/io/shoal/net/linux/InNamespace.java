@@ -86,16 +86,7 @@ final class InNamespace {
      * process's own afterwards; the work's exceptions are rethrown here.
      */
     static <T> T onThread(String what, Callable<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        POOL.execute(() -> {
-            try {
-                done.complete(work.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            } finally {
-                goHome();
-            }
-        });
+        CompletableFuture<T> done = async(work);
         try {
             return done.get();
         } catch (InterruptedException e) {
@@ -110,6 +101,31 @@ final class InNamespace {
             }
             throw new TransientNetworkException(what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** As {@link #onThread}, without waiting: the future completes with the work's result or exception. */
+    static <T> CompletableFuture<T> async(Callable<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        POOL.execute(() -> {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.call();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            try {
+                goHome();
+            } finally {
+                // Completed only once the thread is home (or ends), so the caller never races a thread still inside.
+                if (failure == null) {
+                    done.complete(result);
+                } else {
+                    done.completeExceptionally(failure);
+                }
+            }
+        });
+        return done;
     }
 
     private static void goHome() {

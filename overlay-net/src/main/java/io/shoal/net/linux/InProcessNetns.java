@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -28,36 +31,57 @@ public final class InProcessNetns implements Netns {
 
     @Override
     public void create(NetnsName name) {
+        try {
+            createAsync(name, Runnable::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientNetworkException("interrupted creating network namespace " + name, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new TransientNetworkException("network namespace " + name + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The file is made on the calling thread, the namespace on a pooled one ({@link InNamespace}) without a further
+     * hand-over ({@code executor} is not needed). Never throws: a failure completes the future, and leaves no file.
+     */
+    @Override
+    public CompletableFuture<Void> createAsync(NetnsName name, Executor executor) {
         Path file = RUN_DIR.resolve(name.value());
         try {
-            Files.createDirectories(RUN_DIR);
-        } catch (IOException e) {
-            throw new TransientNetworkException("cannot create " + RUN_DIR, e);
+            try {
+                Files.createDirectories(RUN_DIR);
+            } catch (IOException e) {
+                throw new TransientNetworkException("cannot create " + RUN_DIR, e);
+            }
+            shareRunDir();
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                throw new PermanentNetworkException("network namespace " + name + " already exists");
+            } catch (IOException e) {
+                throw new TransientNetworkException("cannot create " + file, e);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        shareRunDir();
-        try {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            throw new PermanentNetworkException("network namespace " + name + " already exists");
-        } catch (IOException e) {
-            throw new TransientNetworkException("cannot create " + file, e);
-        }
-        try {
-            InNamespace.onThread("shoal-netns-add", () -> {
+        return InNamespace.<Void>async(() -> {
+            try {
                 Syscalls.INSTANCE.unshare(Syscalls.CLONE_NEWNET);
                 Syscalls.INSTANCE.mount("/proc/thread-self/ns/net", file.toString(), "none", Syscalls.MS_BIND, null);
                 return null;
-            });
-        } catch (RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the failure below is the one to report
+            } catch (RuntimeException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the failure below is the one to report
+                }
+                throw e instanceof LastErrorException le
+                        ? new PermanentNetworkException("network namespace " + name + " not created: errno " + le.getErrorCode())
+                        : e;
             }
-            throw e instanceof LastErrorException le
-                    ? new PermanentNetworkException("network namespace " + name + " not created: errno " + le.getErrorCode())
-                    : e;
-        }
+        });
     }
 
     /** iproute2's netns_add: mount --make-rshared /run/netns, bind-mounting the directory onto itself first if needed. */

@@ -163,7 +163,7 @@ public final class DataPlane implements AutoCloseable {
                 .orElseThrow(() -> new IOException("task " + taskId + ": none of its networks is known to this node yet"));
         NetnsName ns = settings.netnsOf(taskId);
         Future<?> made = !attached.containsKey(taskId) && !Files.exists(Path.of("/run/netns", ns.value()))
-                ? namespaces.submit(() -> netns.create(ns)) : null;
+                ? netns.createAsync(ns, namespaces) : null;
         Path resolv = settings.runDir().resolve("resolv").resolve(taskId + ".conf");
         NodePlan plan;
         try {
