@@ -57,6 +57,9 @@ import java.util.Optional;
  * receiver, M MiB; median of 3 rounds), next to the same transfer with the layout before switch namespaces (bridges
  * in the hosts' own namespace, with br_netfilter as the machine has it and off) and over a bare VXLAN device between
  * two namespaces of its own, taken in turn with it. Removes everything it made, even on failure.
+ * {@code attach.parts_median_ms} splits an attach into the time in each port (namespace, links, nft) and the rest;
+ * the namespace is made beside the planning, so {@code attach.path_median_ms} also gives the path the attach waits
+ * on: until the links start, links, nft, and after.
  */
 public final class DataplaneCommand {
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -122,8 +125,10 @@ public final class DataplaneCommand {
                     NetnsName attached = netns(a.attach("t" + i).orElseThrow());
                     long took = System.nanoTime() - start;
                     micros.add(took / 1000);
+                    long untilLinks = timed.linksStarted - start;
                     parts.add(new long[] {timed.netnsNanos, timed.linksNanos, timed.nftNanos,
-                        took - timed.netnsNanos - timed.linksNanos - timed.nftNanos});
+                        took - timed.netnsNanos - timed.linksNanos - timed.nftNanos, untilLinks,
+                        took - untilLinks - timed.linksNanos - timed.nftNanos});
                     client = client == null ? attached : client;
                     start = System.nanoTime();
                     c.attach("t" + i).orElseThrow();
@@ -136,6 +141,10 @@ public final class DataplaneCommand {
                 out.printf("attach.p90_ms=%.1f%n", micros.get(Math.min(micros.size() - 1, micros.size() * 9 / 10)) / 1000.0);
                 out.printf("attach.parts_median_ms=netns %.1f links %.1f nft %.1f rest %.1f%n", medianMs(parts, 0),
                         medianMs(parts, 1), medianMs(parts, 2), medianMs(parts, 3));
+                // The path the attach waits on, summing to it: until the links (the namespace made beside the
+                // resolv.conf and the node's plan), links, VIP table, and the rest after the links began.
+                out.printf("attach.path_median_ms=until-links %.1f links %.1f nft %.1f after %.1f%n", medianMs(parts, 4),
+                        medianMs(parts, 1), medianMs(parts, 2), medianMs(parts, 5));
                 out.printf("attach.processes_median_ms=%.1f%n", processMicros.get(processMicros.size() / 2) / 1000.0);
                 out.printf("attach.processes_p90_ms=%.1f%n",
                         processMicros.get(Math.min(processMicros.size() - 1, processMicros.size() * 9 / 10)) / 1000.0);
@@ -226,7 +235,7 @@ public final class DataplaneCommand {
         // namespace of its own; timed, to show where it goes.
         InProcessNetns namespaces = new InProcessNetns();
         return new DataPlane(s, timed.links(new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces,
-                NetlinkLinks::new)), timed.netns(namespaces),
+                NetlinkLinks::keepingSocket)), timed.netns(namespaces),
                 timed.netfilter(new LibNftablesNetfilter(Optional.of(host))), new NetnsSockets(host));
     }
 

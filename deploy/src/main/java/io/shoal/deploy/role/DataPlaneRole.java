@@ -52,7 +52,7 @@ public final class DataPlaneRole {
             // is off whatever the host's net.bridge.bridge-nf-call-iptables says (the host's is left as it is).
             InProcessNetns namespaces = new InProcessNetns();
             SwitchNamespaceLinks links = new SwitchNamespaceLinks(Optional.empty(), node.naming(), node.switchPrefix(),
-                    namespaces, NetlinkLinks::new);
+                    namespaces, NetlinkLinks::keepingSocket);
             DataPlane plane = new DataPlane(node, links, namespaces, new LibNftablesNetfilter(Optional.empty()),
                     HostSockets.CURRENT);
             return new NetworkedTaskRuntime(runtime, plane);

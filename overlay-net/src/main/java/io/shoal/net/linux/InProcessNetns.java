@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
  * {@link Netns} without a process: what {@code ip netns add/delete} do, done in-process, and compatible with them
  * ({@code ip netns list}, {@code ip -n NAME}, {@code ip netns exec} see the same namespaces). Add: make
  * {@code /run/netns} a shared mount (as iproute2 does, so the namespace's mount shows in every mount namespace),
- * create the empty file {@code /run/netns/NAME}, then on a thread of its own unshare(CLONE_NEWNET) and bind-mount
- * {@code /proc/thread-self/ns/net} onto the file; the thread ends and the mount keeps the namespace. Delete:
+ * create the empty file {@code /run/netns/NAME}, then on a pooled thread ({@link InNamespace}) unshare(CLONE_NEWNET)
+ * and bind-mount {@code /proc/thread-self/ns/net} onto the file; the thread goes back to the process's namespace and
+ * the mount keeps the new one. Delete:
  * umount2(MNT_DETACH) and unlink. About 1 ms here (most of it the kernel's namespace setup), and no process.
  */
 public final class InProcessNetns implements Netns {
@@ -27,36 +31,57 @@ public final class InProcessNetns implements Netns {
 
     @Override
     public void create(NetnsName name) {
+        try {
+            createAsync(name, Runnable::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientNetworkException("interrupted creating network namespace " + name, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new TransientNetworkException("network namespace " + name + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The file is made on the calling thread, the namespace on a pooled one ({@link InNamespace}) without a further
+     * hand-over ({@code executor} is not needed). Never throws: a failure completes the future, and leaves no file.
+     */
+    @Override
+    public CompletableFuture<Void> createAsync(NetnsName name, Executor executor) {
         Path file = RUN_DIR.resolve(name.value());
         try {
-            Files.createDirectories(RUN_DIR);
-        } catch (IOException e) {
-            throw new TransientNetworkException("cannot create " + RUN_DIR, e);
+            try {
+                Files.createDirectories(RUN_DIR);
+            } catch (IOException e) {
+                throw new TransientNetworkException("cannot create " + RUN_DIR, e);
+            }
+            shareRunDir();
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                throw new PermanentNetworkException("network namespace " + name + " already exists");
+            } catch (IOException e) {
+                throw new TransientNetworkException("cannot create " + file, e);
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        shareRunDir();
-        try {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            throw new PermanentNetworkException("network namespace " + name + " already exists");
-        } catch (IOException e) {
-            throw new TransientNetworkException("cannot create " + file, e);
-        }
-        try {
-            InNamespace.onThread("shoal-netns-add", () -> {
+        return InNamespace.<Void>async(() -> {
+            try {
                 Syscalls.INSTANCE.unshare(Syscalls.CLONE_NEWNET);
                 Syscalls.INSTANCE.mount("/proc/thread-self/ns/net", file.toString(), "none", Syscalls.MS_BIND, null);
                 return null;
-            });
-        } catch (RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the failure below is the one to report
+            } catch (RuntimeException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the failure below is the one to report
+                }
+                throw e instanceof LastErrorException le
+                        ? new PermanentNetworkException("network namespace " + name + " not created: errno " + le.getErrorCode())
+                        : e;
             }
-            throw e instanceof LastErrorException le
-                    ? new PermanentNetworkException("network namespace " + name + " not created: errno " + le.getErrorCode())
-                    : e;
-        }
+        });
     }
 
     /** iproute2's netns_add: mount --make-rshared /run/netns, bind-mounting the directory onto itself first if needed. */

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * {@link Netfilter} through libnftables (the library {@code nft} itself is built on; Debian's libnftables1, a
  * dependency of the nftables package) instead of a process: the same text {@code nft -f} reads, parsed and
  * committed as one transaction by {@code nft_run_cmd_from_buffer}, so a table is still replaced atomically. In a
- * task's namespace the context lives on a short-lived thread joined to it (its netlink socket is bound there).
+ * task's namespace the context lives on a pooled thread joined to it for the call ({@link InNamespace}; its netlink
+ * socket is bound there).
  * {@code scope} plays "the host" as in {@link NftNetfilter}. Calls are serialized: the library's one-time
  * initialisation is not documented as thread-safe.
  *

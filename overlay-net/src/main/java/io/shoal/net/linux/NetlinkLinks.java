@@ -9,34 +9,66 @@ import io.shoal.net.plan.LinkChange.AddVeth;
 import io.shoal.net.plan.LinkChange.DeleteLink;
 import io.shoal.net.plan.NetnsName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@link Links} for the hot path without processes: a task's veth pair, its address, default route and {@code lo},
- * and link removals, go over rtnetlink in-process (one socket in the host namespace, one opened on a short-lived
- * thread inside the task's namespace; 2–3 ms here, mostly the kernel's veth creation, instead of two
- * {@code ip -batch} processes). What changes once per network
+ * and link removals, go over rtnetlink in-process (one socket in the host namespace, or in the network's switch, kept
+ * there with {@link #keepingSocket}; one opened from a pooled thread joined to the task's namespace ({@link
+ * InNamespace}), whose address, {@code lo}, link and route requests go in one datagram; 2–3 ms here, mostly the
+ * kernel's veth creation, instead of two {@code ip -batch} processes). What changes once per network
  * (bridges, VXLAN devices) or comes in bulk (neighbour and fdb entries of remote tasks) stays with
  * {@link IpBatchLinks}; the changes keep their order. {@code scope} is the namespace that plays "the host", as in
  * {@link IpBatchLinks}. The kernel's end state is the one the {@code ip -batch} adapter leaves (a root test compares
- * them).
+ * them). Thread-safe (one call at a time).
  */
-public final class NetlinkLinks implements Links {
+public final class NetlinkLinks implements Links, AutoCloseable {
 
     private final Optional<NetnsName> scope;
     private final IpBatchLinks batch;
+    private final boolean keep;
+    /** With {@link #keepingSocket}: the socket in the scope, open from the first veth until {@link #close}. */
+    private NetlinkSocket kept;
+    /** With {@link #keepingSocket}: bridge indexes found through the kept socket (a bridge keeps its index). */
+    private final Map<IfName, Integer> bridges = new HashMap<>();
 
     public NetlinkLinks(Optional<NetnsName> scope) {
+        this(scope, false);
+    }
+
+    private NetlinkLinks(Optional<NetnsName> scope, boolean keep) {
         this.scope = scope;
         this.batch = new IpBatchLinks(scope);
+        this.keep = keep;
+    }
+
+    /**
+     * An adapter that keeps its socket in {@code scope} open between calls, and the indexes of the bridges it found,
+     * until {@link #close()}: for a namespace whose owner closes it before the namespace goes (a network's switch, see
+     * {@link SwitchNamespaceLinks}; an open socket keeps its namespace alive). Opening the socket means joining the
+     * namespace on another thread, and with the bridge's lookup that was 0.5 ms of each task's attach under load.
+     */
+    public static NetlinkLinks keepingSocket(Optional<NetnsName> scope) {
+        return new NetlinkLinks(scope, true);
     }
 
     @Override
-    public void apply(List<LinkChange> changes) {
+    public synchronized void close() {
+        if (kept != null) {
+            kept.close();
+            kept = null;
+        }
+        bridges.clear();
+    }
+
+    @Override
+    public synchronized void apply(List<LinkChange> changes) {
         List<LinkChange> pending = new ArrayList<>();
-        NetlinkSocket host = null;
+        NetlinkSocket host = keep ? kept : null;
         try {
             for (LinkChange change : changes) {
                 if (!(change instanceof AddVeth) && !(change instanceof DeleteLink)) {
@@ -59,15 +91,24 @@ public final class NetlinkLinks implements Links {
             if (!pending.isEmpty()) {
                 batch.apply(pending);
             }
+        } catch (RuntimeException e) {
+            bridges.clear(); // whatever failed, look the bridges up again next time
+            throw e;
         } finally {
-            if (host != null) {
+            if (keep) {
+                kept = host;
+            } else if (host != null) {
                 host.close();
             }
         }
     }
 
-    private static void addVeth(NetlinkSocket host, AddVeth v) {
-        int bridge = index(host, v.bridge());
+    private void addVeth(NetlinkSocket host, AddVeth v) {
+        Integer known = keep ? bridges.get(v.bridge()) : null;
+        int bridge = known != null ? known : index(host, v.bridge());
+        if (keep) {
+            bridges.put(v.bridge(), bridge);
+        }
         int nsFd;
         try {
             nsFd = Syscalls.INSTANCE.open(InNamespace.RUN_DIR + "/" + v.netns().value(), Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
@@ -82,19 +123,27 @@ public final class NetlinkLinks implements Links {
         }
         try (NetlinkSocket task = NetlinkSocket.open(Optional.of(v.netns()))) {
             int peer = index(task, v.peer());
-            task.request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(),
-                    RtnetlinkRequests.addAddress(task.nextSeq(), peer, v.address(), v.prefix()));
-            task.request("link set lo up", RtnetlinkRequests.setUp(task.nextSeq(), new IfName("lo")));
-            task.request("link set " + v.peer() + " up", RtnetlinkRequests.setUp(task.nextSeq(), v.peer()));
+            // The rest in one round trip, in this order (the route needs the address and the link up).
+            List<NetlinkSocket.Request> rest = new ArrayList<>();
+            int seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(), seq,
+                    RtnetlinkRequests.addAddress(seq, peer, v.address(), v.prefix())));
+            seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("link set lo up", seq, RtnetlinkRequests.setUp(seq, new IfName("lo"))));
+            seq = task.nextSeq();
+            rest.add(new NetlinkSocket.Request("link set " + v.peer() + " up", seq, RtnetlinkRequests.setUp(seq, v.peer())));
             if (v.defaultRoute()) {
-                task.request("route replace default via " + v.gateway() + " dev " + v.peer(),
-                        RtnetlinkRequests.replaceDefaultRoute(task.nextSeq(), peer, v.gateway()));
+                seq = task.nextSeq();
+                rest.add(new NetlinkSocket.Request("route replace default via " + v.gateway() + " dev " + v.peer(), seq,
+                        RtnetlinkRequests.replaceDefaultRoute(seq, peer, v.gateway())));
             }
+            task.requestAll(rest);
         }
     }
 
     /** Like {@code ip -force link del}: a link already gone, or any refusal, is not an error. */
-    private static void deleteLink(NetlinkSocket host, IfName link) {
+    private void deleteLink(NetlinkSocket host, IfName link) {
+        bridges.remove(link);
         try {
             host.request("link del " + link, RtnetlinkRequests.deleteLink(host.nextSeq(), link));
         } catch (NetlinkSocket.Refused alreadyGone) {

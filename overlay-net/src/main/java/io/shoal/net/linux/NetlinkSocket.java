@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * An rtnetlink socket (AF_NETLINK, NETLINK_ROUTE) bound to the network namespace it was opened in, used from any
- * thread afterwards. One request at a time: {@link #request} sends it and reads up to its acknowledgement.
- * Not thread-safe; the adapters use one per batch of changes.
+ * thread afterwards. {@link #request} sends one request and reads up to its acknowledgement; {@link #requestAll}
+ * sends several in one datagram and reads all their acknowledgements. Not thread-safe; the adapters use one per
+ * batch of changes.
  */
 final class NetlinkSocket implements AutoCloseable {
 
@@ -96,6 +97,64 @@ final class NetlinkSocket implements AutoCloseable {
                 }
                 before.add(reply);
             }
+        }
+    }
+
+    /** One request of a {@link #requestAll} batch: what it is (for errors), its sequence number and the message. */
+    record Request(String what, int seq, byte[] message) {}
+
+    /**
+     * Sends several requests (each built with its own {@link #nextSeq()}) in one datagram and reads all their
+     * acknowledgements: one round trip instead of one per request. The kernel handles the messages of a datagram in
+     * order, each as if sent alone, and acknowledges each, even after one was refused; the first refusal is thrown
+     * once every request has been answered. For requests that expect no data back (not dumps, not gets).
+     */
+    void requestAll(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        java.util.Map<Integer, String> waiting = new java.util.HashMap<>();
+        int length = 0;
+        for (Request r : requests) {
+            if (r.message().length % 4 != 0 || waiting.put(r.seq(), r.what()) != null) {
+                throw new IllegalArgumentException("a batch needs aligned messages with distinct sequence numbers");
+            }
+            length += r.message().length;
+        }
+        byte[] datagram = new byte[length];
+        int at = 0;
+        for (Request r : requests) {
+            System.arraycopy(r.message(), 0, datagram, at, r.message().length);
+            at += r.message().length;
+        }
+        String what = requests.get(0).what() + (requests.size() > 1 ? " and " + (requests.size() - 1) + " more" : "");
+        try {
+            Syscalls.INSTANCE.send(fd, datagram, datagram.length, 0);
+        } catch (LastErrorException e) {
+            throw new TransientNetworkException(what + ": netlink send failed: errno " + e.getErrorCode(), e);
+        }
+        Refused first = null;
+        int firstSeq = Integer.MAX_VALUE;
+        while (!waiting.isEmpty()) {
+            long n;
+            try {
+                n = Syscalls.INSTANCE.recv(fd, buffer, buffer.length, 0);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Syscalls.EINTR) {
+                    continue;
+                }
+                throw new TransientNetworkException(what + ": netlink receive failed: errno " + e.getErrorCode(), e);
+            }
+            for (NetlinkReply reply : NetlinkReply.parse(buffer, (int) n)) {
+                String of = reply.isError() ? waiting.remove(reply.seq()) : null;
+                if (of != null && reply.errno() != 0 && reply.seq() < firstSeq) {
+                    first = new Refused(of + netns.map(ns -> " in " + ns).orElse(""), reply.errno(), reply.kernelMessage());
+                    firstSeq = reply.seq();
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -3,6 +3,7 @@ package io.shoal.net.linux;
 import io.shoal.net.host.Links;
 import io.shoal.net.host.Netns;
 import io.shoal.net.host.PermanentNetworkException;
+import io.shoal.net.host.TransientNetworkException;
 import io.shoal.net.plan.IfName;
 import io.shoal.net.plan.IpBatchRenderer;
 import io.shoal.net.plan.LinkChange;
@@ -17,7 +18,9 @@ import io.shoal.net.plan.Naming;
 import io.shoal.net.plan.NetnsName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +47,10 @@ import java.util.function.Function;
  * remembered when it is added, or looked for in every switch. Deleting a bridge deletes its switch, with everything
  * in it. Task-side links go through {@code inner} for the switch (veth pair created there, peer straight in the
  * task's namespace), and bridges and VXLANs through {@code ip -batch}; names are validated records, as everywhere.
+ * The adapter of each switch is kept while the switch lives (closed with it, or by {@link #close()}), so one that
+ * keeps its netlink socket open ({@link NetlinkLinks#keepingSocket}) joins the switch once, not at every attach.
  */
-public final class SwitchNamespaceLinks implements Links {
+public final class SwitchNamespaceLinks implements Links, AutoCloseable {
 
     /** The switch's end of the host's veth, a port of the switch's bridge. */
     public static final String UPLINK = "uplink";
@@ -59,6 +64,10 @@ public final class SwitchNamespaceLinks implements Links {
     private final Netns netns;
     private final Function<Optional<NetnsName>, Links> inner;
     private final Map<IfName, NetnsName> vethSwitches = new ConcurrentHashMap<>();
+
+    private record Kept(Links links, Object identity) {}
+
+    private final Map<NetnsName, Kept> kept = new HashMap<>();
 
     /**
      * @param scope the namespace that plays the host (empty in production)
@@ -86,6 +95,7 @@ public final class SwitchNamespaceLinks implements Links {
 
     @Override
     public void apply(List<LinkChange> changes) {
+        sweep();
         List<LinkChange> run = new ArrayList<>();
         Optional<NetnsName> runIn = Optional.empty();
         for (LinkChange change : changes) {
@@ -105,7 +115,7 @@ public final class SwitchNamespaceLinks implements Links {
 
     private void flush(Optional<NetnsName> in, List<LinkChange> run) {
         if (!run.isEmpty()) {
-            inner.apply(in).apply(List.copyOf(run));
+            in.map(this::inSwitch).orElseGet(() -> oneShot(scope)).apply(List.copyOf(run));
             run.clear();
         }
     }
@@ -131,7 +141,7 @@ public final class SwitchNamespaceLinks implements Links {
         } else if (change instanceof DeleteRemote r) {
             NetnsName sw = switchOf(r.vxlan());
             if (switches().contains(sw)) {
-                inner.apply(Optional.of(sw)).apply(List.of(r));
+                inSwitch(sw).apply(List.of(r));
             }
         } else if (change instanceof DeleteLink d) {
             deleteLink(d.link());
@@ -151,8 +161,9 @@ public final class SwitchNamespaceLinks implements Links {
                     + "\nlink set " + b.bridge() + " up\n");
             ip(Optional.of(sw), "link set " + UPLINK + " master " + b.bridge() + "\nlink set " + UPLINK + " up\n");
         } catch (RuntimeException e) {
+            forget(sw);
             netns.delete(sw);
-            inner.apply(scope).apply(List.of(new DeleteLink(b.bridge())));
+            oneShot(scope).apply(List.of(new DeleteLink(b.bridge())));
             throw e;
         }
     }
@@ -177,8 +188,9 @@ public final class SwitchNamespaceLinks implements Links {
                 NetnsName sw = switchOf(link);
                 IfName vxlan = naming.vxlanBeside(link);
                 if (switches().contains(sw)) {
-                    inner.apply(Optional.of(sw)).apply(List.of(new DeleteLink(vxlan)));
+                    inSwitch(sw).apply(List.of(new DeleteLink(vxlan)));
                 }
+                forget(sw);
                 netns.delete(sw); // the bridge, the veths' ends and the host veth's peer go with it
             } else if (kind == 'x') {
                 where.add(switchOf(link));
@@ -190,10 +202,112 @@ public final class SwitchNamespaceLinks implements Links {
         Set<NetnsName> present = where.isEmpty() ? Set.of() : switches();
         for (NetnsName sw : where) {
             if (present.contains(sw)) {
-                inner.apply(Optional.of(sw)).apply(List.of(new DeleteLink(link)));
+                inSwitch(sw).apply(List.of(new DeleteLink(link)));
             }
         }
-        inner.apply(scope).apply(List.of(new DeleteLink(link)));
+        oneShot(scope).apply(List.of(new DeleteLink(link)));
+    }
+
+    /**
+     * The adapter for a switch, kept while the switch is the same namespace (its file under /run/netns names the same
+     * namespace as when the adapter was made): an adapter that keeps a socket there (see
+     * {@link NetlinkLinks#keepingSocket}) then serves every task of the network. An adapter whose switch was deleted
+     * or replaced behind this one's back is closed and replaced.
+     */
+    private Links inSwitch(NetnsName sw) {
+        Object identity = identity(sw);
+        synchronized (kept) {
+            Kept k = kept.get(sw);
+            if (k != null && identity != null && k.identity().equals(identity)) {
+                return k.links();
+            }
+            if (k != null) {
+                kept.remove(sw);
+                close(k.links());
+            }
+            if (identity == null) {
+                return oneShot(Optional.of(sw)); // gone meanwhile: whatever it opens is closed again
+            }
+            Links links = inner.apply(Optional.of(sw));
+            kept.put(sw, new Kept(links, identity));
+            return links;
+        }
+    }
+
+    /** The inner adapter for one call, closed after it (nothing kept open in the host or a vanished switch). */
+    private Links oneShot(Optional<NetnsName> in) {
+        return new Links() {
+            @Override
+            public void apply(List<LinkChange> changes) {
+                Links links = inner.apply(in);
+                try {
+                    links.apply(changes);
+                } finally {
+                    close(links);
+                }
+            }
+
+            @Override
+            public Set<IfName> links(Optional<NetnsName> netns) {
+                Links links = inner.apply(in);
+                try {
+                    return links.links(netns);
+                } finally {
+                    close(links);
+                }
+            }
+        };
+    }
+
+    /** Closes the adapters of switches that are gone or replaced, so that no socket keeps a deleted switch alive. */
+    private void sweep() {
+        synchronized (kept) {
+            kept.entrySet().removeIf(e -> {
+                if (e.getValue().identity().equals(identity(e.getKey()))) {
+                    return false;
+                }
+                close(e.getValue().links());
+                return true;
+            });
+        }
+    }
+
+    /** Before a switch is deleted: its adapter is closed. */
+    private void forget(NetnsName sw) {
+        synchronized (kept) {
+            Kept k = kept.remove(sw);
+            if (k != null) {
+                close(k.links());
+            }
+        }
+    }
+
+    /** Closes every switch's adapter (the switches stay). */
+    @Override
+    public void close() {
+        synchronized (kept) {
+            kept.values().forEach(k -> close(k.links()));
+            kept.clear();
+        }
+    }
+
+    private static void close(Links links) {
+        if (links instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new TransientNetworkException("closing the links of a switch: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Which namespace the switch's file names now (the nsfs inode behind the bind mount), null when it is gone. */
+    private static Object identity(NetnsName sw) {
+        try {
+            return Files.readAttributes(Path.of(InNamespace.RUN_DIR, sw.value()), BasicFileAttributes.class).fileKey();
+        } catch (java.io.IOException gone) {
+            return null;
+        }
     }
 
     private NetnsName existingSwitch(IfName bridgeOrVxlan) {
@@ -236,10 +350,10 @@ public final class SwitchNamespaceLinks implements Links {
     /** The host's links and those of every switch (the same names the planner gave them). */
     @Override
     public Set<IfName> links(Optional<NetnsName> in) {
-        Set<IfName> out = new LinkedHashSet<>(inner.apply(scope).links(in));
+        Set<IfName> out = new LinkedHashSet<>(oneShot(scope).links(in));
         if (in.isEmpty()) {
             for (NetnsName sw : switches()) {
-                inner.apply(Optional.of(sw)).links(Optional.empty()).stream().filter(l -> naming.owns(l.value())).forEach(out::add);
+                inSwitch(sw).links(Optional.empty()).stream().filter(l -> naming.owns(l.value())).forEach(out::add);
             }
         }
         return out;

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -63,11 +65,27 @@ public record Naming(String prefix) {
         return new IfName(prefix + kind + sha256Hex(id).substring(0, hexLength));
     }
 
+    /**
+     * The hash of an id, remembered: a node's plan names every bridge, VXLAN and veth of the node again at each change
+     * (what was applied and what is wanted), and the worker's code runs rarely enough to stay cold. Bounded: forgotten
+     * all at once when it holds {@value #REMEMBERED} ids (a node has far fewer attachments at a time).
+     */
     private static String sha256Hex(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        String hex = HASHES.get(id);
+        if (hex == null) {
+            if (HASHES.size() >= REMEMBERED) {
+                HASHES.clear();
+            }
+            try {
+                hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+            HASHES.put(id, hex);
         }
+        return hex;
     }
+
+    private static final int REMEMBERED = 8192;
+    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 }

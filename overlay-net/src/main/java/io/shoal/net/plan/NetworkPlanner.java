@@ -20,7 +20,9 @@ import java.util.Set;
  * Turns "what the host has" and "what it should have" into an ordered change set: removals
  * first (remote entries, then veths, VXLANs, bridges), then additions (bridges, VXLANs, veths,
  * remote entries). Each item carries its parent's spec, so a network whose subnet or VNI
- * changed is removed and rebuilt with everything on it. Pure: no I/O.
+ * changed is removed and rebuilt with everything on it. Pure: no I/O; the only state it keeps is the items of the
+ * last desired state it planned (immutable, as HostNetworks is), so that the next plan, which starts from what was
+ * applied, does not derive them again.
  */
 public final class NetworkPlanner {
 
@@ -48,8 +50,9 @@ public final class NetworkPlanner {
     }
 
     public List<LinkChange> plan(HostNetworks current, HostNetworks desired) {
-        Items before = items(current);
-        Items after = items(desired);
+        Items before = itemsOf(current);
+        Items after = itemsOf(desired);
+        last = new Remembered(desired, after);
         // A bridge re-created under the same name (its address changed: a node's ingress address) loses what was
         // enslaved to it, and a re-created VXLAN loses its entries: those are deleted and added again with it.
         Set<IfName> rebuilt = new HashSet<>();
@@ -109,6 +112,17 @@ public final class NetworkPlanner {
 
     private static <T> List<T> removed(Set<T> from, Set<T> still) {
         return from.stream().filter(item -> !still.contains(item)).toList();
+    }
+
+    /** The items of the last desired state planned: the next plan starts from it (it is what was applied). */
+    private record Remembered(HostNetworks host, Items items) {}
+
+    private volatile Remembered last;
+
+    /** The items of a state; those of the last one planned are not derived again (the same instance). */
+    private Items itemsOf(HostNetworks host) {
+        Remembered r = last;
+        return r != null && r.host() == host ? r.items() : items(host);
     }
 
     private Items items(HostNetworks host) {

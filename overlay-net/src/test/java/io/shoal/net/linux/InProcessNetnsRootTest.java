@@ -67,6 +67,25 @@ class InProcessNetnsRootTest {
     }
 
     @Test
+    void aNamespaceMadeAsynchronouslyIsTheSameAndAFailureCompletesTheFuture() throws Exception {
+        NetnsName name = new NetnsName(namespaces.prefix + "d");
+        String before = hostNetns();
+        java.util.concurrent.CompletableFuture<Void> made = netns.createAsync(name, r -> {
+            throw new AssertionError("the in-process adapter needs no executor");
+        });
+        made.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Command.run(List.of("ip", "netns", "list"), "")).contains(name.value());
+        assertThat(namespaces.exec(name, "readlink", "/proc/self/ns/net").strip()).startsWith("net:[").isNotEqualTo(before);
+        assertThat(hostNetns()).isEqualTo(before);
+
+        assertThat(netns.createAsync(name, Runnable::run)).failsWithin(java.time.Duration.ofSeconds(60))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(PermanentNetworkException.class);
+        assertThat(netns.list()).contains(name);
+        netns.delete(name);
+    }
+
+    @Test
     void namespacesOfIpNetnsAreListedAndDeleted() {
         NetnsName name = namespaces.create("c");
         assertThat(netns.list()).contains(name);

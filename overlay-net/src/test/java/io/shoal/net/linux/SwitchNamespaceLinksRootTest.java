@@ -114,6 +114,45 @@ class SwitchNamespaceLinksRootTest {
         assertThat(fetch(task1, "http://10.66.1.1:8081/")).as("the host's gateway address, through the uplink").isEqualTo("task2");
     }
 
+    @Test
+    void aSocketKeptInASwitchServesItsTasksAndNeverOutlivesIt() {
+        NetnsName task3 = t.create("t3");
+        NetnsName task4 = t.create("t4");
+        try (SwitchNamespaceLinks kept = new SwitchNamespaceLinks(Optional.of(host1), t.naming, t.prefix + "knet-",
+                new InProcessNetns(), NetlinkLinks::keepingSocket)) {
+            HostNetworks one = host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2");
+            kept.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), one));
+            HostNetworks two = withTask(one, "b", task3, "10.66.1.11");
+            kept.apply(planner.plan(one, two)); // the second task's veth through the socket kept in the switch
+            NetnsName sw = kept.switchOf(t.naming.bridge("net"));
+            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "a").value(), t.naming.veth("net", "b").value());
+            assertThat(t.exec(task3, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.11/24");
+
+            // The network goes and comes back: a new switch under the same name, where the next veth must land.
+            kept.apply(planner.plan(two, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
+            kept.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), one));
+            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "a").value());
+
+            // Deleted behind the adapter's back (ip netns del) and made again by it: the stale socket is not used.
+            // (The VXLAN first, as the adapter does: a namespace's devices go only when the kernel is done with it.)
+            t.exec(sw, "ip", "link", "del", t.naming.vxlan("net").value());
+            t.exec(host1, "ip", "link", "del", t.naming.bridge("net").value());
+            Command.run(List.of("ip", "netns", "del", sw.value()), "");
+            kept.apply(planner.reconcile(kept.links(Optional.empty()), withTask(one, "c", task4, "10.66.1.12")));
+            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "c").value());
+            assertThat(t.exec(task4, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.12/24");
+        }
+    }
+
+    /** The same network with one more local task. */
+    private static HostNetworks withTask(HostNetworks h, String id, NetnsName task, String address) {
+        HostNetworks.Network n = h.networks().get(0);
+        List<HostNetworks.LocalEndpoint> local = new java.util.ArrayList<>(n.local());
+        local.add(new HostNetworks.LocalEndpoint(id, task, new IfName("eth0"), Ipv4.of(address)));
+        return new HostNetworks(h.underlay(), List.of(new HostNetworks.Network(n.networkId(), n.subnet(), n.bridgeAddress(), n.vni(),
+                n.internal(), local, n.remote())));
+    }
+
     /** busybox wget, retried while the server starts (bounded: 50 tries). */
     private String fetch(NetnsName ns, String url) throws InterruptedException {
         Command.Result last = null;

@@ -67,6 +67,22 @@ class NetworkPlannerTest {
     }
 
     @Test
+    void aPlanStartingFromTheLastOneIsTheSameAsAFreshPlannersAndNamesAreStable() {
+        HostNetworks empty = HostNetworks.empty(UNDERLAY);
+        HostNetworks one = new HostNetworks(UNDERLAY, List.of(overlay(List.of(local("a", "10.0.1.5")), List.of(remote("10.0.1.7", "192.168.50.2")))));
+        HostNetworks two = new HostNetworks(UNDERLAY, List.of(overlay(List.of(local("a", "10.0.1.5"), local("b", "10.0.1.6")),
+                List.of(remote("10.0.1.7", "192.168.50.2")))));
+        HostNetworks oneAgain = new HostNetworks(UNDERLAY, List.copyOf(one.networks())); // equal, another instance
+        NetworkPlanner planner = new NetworkPlanner(NAMING);
+        planner.plan(empty, one);
+        assertThat(planner.plan(one, two)).isEqualTo(new NetworkPlanner(NAMING).plan(one, two));
+        assertThat(planner.plan(two, oneAgain)).isEqualTo(new NetworkPlanner(NAMING).plan(two, oneAgain));
+        assertThat(planner.plan(one, empty)).as("from a state that is not the last one planned")
+                .isEqualTo(new NetworkPlanner(NAMING).plan(one, empty));
+        assertThat(NAMING.veth("net1", "a").value()).isEqualTo(VA).isEqualTo(new Naming("sh").veth("net1", "a").value());
+    }
+
+    @Test
     void macFollowsTheAddress() {
         assertThat(Mac.of(Ipv4.of("10.0.1.2"))).hasToString("02:42:0a:00:01:02");
     }

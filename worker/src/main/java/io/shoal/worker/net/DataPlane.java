@@ -9,6 +9,7 @@ import io.shoal.net.dns.LiveViews;
 import io.shoal.net.host.Links;
 import io.shoal.net.host.Netfilter;
 import io.shoal.net.host.Netns;
+import io.shoal.net.host.TransientNetworkException;
 import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.lb.NftTable;
 import io.shoal.net.plan.HostNetworks;
@@ -27,8 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,7 @@ public final class DataPlane implements AutoCloseable {
     private final NetworkPlanner planner;
     private final LiveViews views = new LiveViews();
     private final ExecutorService refresher;
+    private final ExecutorService namespaces;
 
     private final Map<String, List<NetworkAttachment>> assigned = new HashMap<>();
     private final Map<String, List<NetworkAttachment>> attached = new LinkedHashMap<>();
@@ -75,6 +79,11 @@ public final class DataPlane implements AutoCloseable {
         this.planner = new NetworkPlanner(settings.naming());
         this.refresher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "shoal-dataplane");
+            t.setDaemon(true);
+            return t;
+        });
+        this.namespaces = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "shoal-dataplane-netns");
             t.setDaemon(true);
             return t;
         });
@@ -141,26 +150,83 @@ public final class DataPlane implements AutoCloseable {
 
     /**
      * Creates the task's namespace (if it has networks), wires it (veth, address, route, VIP rules) and writes
-     * its resolv.conf; empty for a task on no network.
+     * its resolv.conf; empty for a task on no network. The namespace is made on a thread of its own (about 1 ms of
+     * kernel work) while this one writes the resolv.conf and plans the node with the task in it; the plan is applied
+     * once both are done. On a failure before the task counts as attached, what was made for it is removed here.
      */
     public synchronized Optional<Attachment> attach(String taskId) throws IOException {
         List<NetworkAttachment> networks = assigned.getOrDefault(taskId, List.of());
         if (networks.isEmpty()) {
             return Optional.empty();
         }
+        Ipv4 nameserver = NodePlan.resolver(settings.nodeId(), settings.naming(), view, networks)
+                .orElseThrow(() -> new IOException("task " + taskId + ": none of its networks is known to this node yet"));
         NetnsName ns = settings.netnsOf(taskId);
-        if (!attached.containsKey(taskId) && !Files.exists(Path.of("/run/netns", ns.value()))) {
-            netns.create(ns);
+        Future<?> made = !attached.containsKey(taskId) && !Files.exists(Path.of("/run/netns", ns.value()))
+                ? netns.createAsync(ns, namespaces) : null;
+        Path resolv = settings.runDir().resolve("resolv").resolve(taskId + ".conf");
+        NodePlan plan;
+        try {
+            if (!Files.isDirectory(resolv.getParent())) {
+                Files.createDirectories(resolv.getParent());
+            }
+            Files.writeString(resolv, "nameserver " + nameserver + "\noptions ndots:0\n");
+            Map<String, List<NetworkAttachment>> next = new LinkedHashMap<>(attached);
+            next.put(taskId, networks);
+            plan = plan(next);
+        } catch (IOException | RuntimeException e) {
+            if (made != null && await(made).isEmpty()) {
+                undo(e, () -> netns.delete(ns));
+            }
+            undo(e, () -> Files.deleteIfExists(resolv));
+            throw e;
+        }
+        Optional<RuntimeException> failed = made == null ? Optional.empty() : await(made);
+        if (failed.isPresent()) {
+            undo(failed.get(), () -> Files.deleteIfExists(resolv));
+            throw failed.get();
         }
         attached.put(taskId, networks);
-        refresh();
-        Path resolv = settings.runDir().resolve("resolv").resolve(taskId + ".conf");
-        Files.createDirectories(resolv.getParent());
-        Ipv4 nameserver = NodePlan.of(settings.nodeId(), settings.underlay(), settings.naming(), view,
-                Map.of(taskId, networks), settings::netnsOf).dnsAddresses().stream().findFirst()
-                .orElseThrow(() -> new IOException("task " + taskId + ": none of its networks is known to this node yet"));
-        Files.writeString(resolv, "nameserver " + nameserver + "\noptions ndots:0\n");
+        apply(plan);
         return Optional.of(new Attachment("/run/netns/" + ns.value(), resolv));
+    }
+
+    /**
+     * Waits for the namespace's creation (about a millisecond, so uninterruptibly: an interrupt is kept for later, and
+     * a namespace is never left made behind an attach that gave up): empty when it was made, else why not.
+     */
+    private static Optional<RuntimeException> await(Future<?> made) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    made.get();
+                    return Optional.empty();
+                } catch (ExecutionException e) {
+                    return Optional.of(e.getCause() instanceof RuntimeException r ? r
+                            : new TransientNetworkException("network namespace not created: " + e.getCause(), e.getCause()));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private interface Undo {
+        void run() throws Exception;
+    }
+
+    /** Removes what a failed attach made; a failure to remove is added to the one reported. */
+    private static void undo(Exception cause, Undo undo) {
+        try {
+            undo.run();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Unwires the task and deletes its namespace and resolv.conf; a task never attached is fine. */
@@ -182,7 +248,14 @@ public final class DataPlane implements AutoCloseable {
     }
 
     private synchronized void refresh() {
-        NodePlan plan = NodePlan.of(settings.nodeId(), settings.underlay(), settings.naming(), view, attached, settings::netnsOf);
+        apply(plan(attached));
+    }
+
+    private NodePlan plan(Map<String, List<NetworkAttachment>> tasks) {
+        return NodePlan.of(settings.nodeId(), settings.underlay(), settings.naming(), view, tasks, settings::netnsOf);
+    }
+
+    private void apply(NodePlan plan) {
         boolean none = plan.links().networks().isEmpty();
         if (none && applied != null && applied.networks().isEmpty()) {
             return; // a node without networked tasks runs no ip or nft at all
@@ -243,7 +316,15 @@ public final class DataPlane implements AutoCloseable {
     @Override
     public synchronized void close() {
         refresher.shutdownNow();
+        namespaces.shutdownNow();
         dns.values().forEach(EmbeddedDnsServer::close);
         dns.clear();
+        if (links instanceof AutoCloseable c) {
+            try {
+                c.close(); // sockets it keeps in the switches; the switches themselves stay
+            } catch (Exception e) {
+                LOG.warn("data plane links not closed: {}", e.getMessage());
+            }
+        }
     }
 }

@@ -95,9 +95,7 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
             NetworkInfo n = networks.get(e.getKey());
             Cidr subnet = Cidr.of(n.subnet());
             boolean meshed = mesh.isPresent() && mesh.get().network().id().equals(n.id());
-            // On the ingress network the bridge holds this node's own address (its MAC derives from it, so the
-            // other nodes reach it like a task); elsewhere the gateway.
-            Ipv4 gateway = meshed ? mesh.get().address() : Ipv4.of(n.gateway());
+            Ipv4 gateway = gateway(n, mesh);
             List<HostNetworks.RemoteEndpoint> remote = new ArrayList<>();
             if (n.vni() > 0) {
                 for (Peer p : n.peers()) {
@@ -135,6 +133,34 @@ public record NodePlan(HostNetworks links, Map<String, NftTable> vipTables, Name
                 NftRenderer.egress(EGRESS_TABLE, egress),
                 NftRenderer.publishedPorts(PORTS_TABLE, ports(nodeId, view, attached.keySet(), mesh.isPresent()),
                         mesh.map(m -> new NftRenderer.IngressSource(m.bridge(), m.address())), hairpins));
+    }
+
+    /**
+     * The resolver a local task with these attachments is given: the address of the bridge of its first network
+     * this node knows (the first of the plan's {@link #dnsAddresses} were the task alone on the node), without
+     * planning the node.
+     */
+    public static Optional<Ipv4> resolver(String nodeId, Naming naming, NetworkView view, List<NetworkAttachment> networks) {
+        Optional<Mesh> mesh = Mesh.of(nodeId, naming, view);
+        for (NetworkAttachment a : networks) {
+            if (a.addresses() == null || a.addresses().isEmpty()) {
+                continue;
+            }
+            for (NetworkInfo n : view.networks()) {
+                if (n.id().equals(a.networkId())) {
+                    return Optional.of(gateway(n, mesh));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The address of a network's bridge here: on the ingress network this node's own address (its MAC derives from
+     * it, so the other nodes reach it like a task); elsewhere the gateway.
+     */
+    private static Ipv4 gateway(NetworkInfo n, Optional<Mesh> mesh) {
+        return mesh.isPresent() && mesh.get().network().id().equals(n.id()) ? mesh.get().address() : Ipv4.of(n.gateway());
     }
 
     /**

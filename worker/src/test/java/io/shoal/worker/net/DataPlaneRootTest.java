@@ -93,7 +93,8 @@ class DataPlaneRootTest {
         // The adapters the daemon uses (DataPlaneRole): rtnetlink, namespaces and libnftables in-process, each network
         // switched in a namespace of its own.
         InProcessNetns namespaces = new InProcessNetns();
-        return new DataPlane(s, new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces, NetlinkLinks::new),
+        return new DataPlane(s, new SwitchNamespaceLinks(Optional.of(host), naming, s.switchPrefix(), namespaces,
+                NetlinkLinks::keepingSocket),
                 namespaces, new LibNftablesNetfilter(Optional.of(host)), new NetnsSockets(host));
     }
 

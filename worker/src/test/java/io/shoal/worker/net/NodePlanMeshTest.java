@@ -78,6 +78,17 @@ class NodePlanMeshTest {
     }
 
     @Test
+    void anIngressTasksResolverIsTheNodesIngressAddressAsInAPlanOfItAlone() {
+        List<NetworkAttachment> networks = List.of(new NetworkAttachment("ing", List.of("10.0.0.7/24"), null),
+                new NetworkAttachment("front", List.of("10.0.1.9/24"), null));
+        assertThat(NodePlan.resolver("B", NAMING, view(MESH), networks)).hasValue(Ipv4.of("10.0.0.3"))
+                .isEqualTo(plan("B", Map.of("w1", networks), MESH).dnsAddresses().stream().findFirst());
+        assertThat(NodePlan.resolver("B", NAMING, view(List.of()), networks)).as("no ingress address: the gateway")
+                .hasValue(Ipv4.of("10.0.0.1"))
+                .isEqualTo(plan("B", Map.of("w1", networks), List.of()).dnsAddresses().stream().findFirst());
+    }
+
+    @Test
     void anIngressPortIsDnatedToTheReadyTasksOnEveryNodeAndSnatedToThisNodesIngressAddress() {
         NodePlan p = plan("A", Map.of(), MESH);
 

@@ -57,6 +57,21 @@ class NodePlanTest {
     }
 
     @Test
+    void aTasksResolverIsTheBridgeOfItsFirstKnownNetworkAsInAPlanOfItAlone() {
+        NetworkAttachment front = new NetworkAttachment("front", List.of("10.0.1.5/24"), null);
+        NetworkAttachment back = new NetworkAttachment("back", List.of("10.0.2.5/24"), null);
+        NetworkAttachment unknown = new NetworkAttachment("gone", List.of("10.0.9.5/24"), null);
+        NetworkAttachment unaddressed = new NetworkAttachment("back", List.of(), null);
+        for (List<NetworkAttachment> networks : List.of(List.of(front), List.of(back, front), List.of(unknown, front),
+                List.of(unaddressed, front), List.of(front, back))) {
+            assertThat(NodePlan.resolver("A", NAMING, view(), networks)).as("%s", networks)
+                    .isEqualTo(plan(Map.of("x", networks)).dnsAddresses().stream().findFirst());
+        }
+        assertThat(NodePlan.resolver("A", NAMING, view(), List.of(back, front))).hasValue(Ipv4.of("10.0.2.1"));
+        assertThat(NodePlan.resolver("A", NAMING, view(), List.of(unknown))).isEmpty();
+    }
+
+    @Test
     void aTasksVipTableBalancesOverTheReadyTasksOfServicesOnItsNetworksOnly() {
         NodePlan p = plan(Map.of("w1", List.of(new NetworkAttachment("front", List.of("10.0.1.5/24"), null))));
 
