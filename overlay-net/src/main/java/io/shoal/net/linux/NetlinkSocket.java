@@ -66,23 +66,10 @@ final class NetlinkSocket implements AutoCloseable {
      */
     List<NetlinkReply> request(String what, byte[] message) {
         int expected = seq;
-        try {
-            Syscalls.INSTANCE.send(fd, message, message.length, 0);
-        } catch (LastErrorException e) {
-            throw new TransientNetworkException(what + ": netlink send failed: errno " + e.getErrorCode(), e);
-        }
+        send(what, message);
         List<NetlinkReply> before = new ArrayList<>();
         while (true) {
-            long n;
-            try {
-                n = Syscalls.INSTANCE.recv(fd, buffer, buffer.length, 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == Syscalls.EINTR) {
-                    continue;
-                }
-                throw new TransientNetworkException(what + ": netlink receive failed: errno " + e.getErrorCode(), e);
-            }
-            for (NetlinkReply reply : NetlinkReply.parse(buffer, (int) n)) {
+            for (NetlinkReply reply : receive(what)) {
                 if (reply.seq() != expected) {
                     continue; // a late answer to an earlier request
                 }
@@ -96,6 +83,28 @@ final class NetlinkSocket implements AutoCloseable {
                     return before;
                 }
                 before.add(reply);
+            }
+        }
+    }
+
+    private void send(String what, byte[] datagram) {
+        try {
+            Syscalls.INSTANCE.send(fd, datagram, datagram.length, 0);
+        } catch (LastErrorException e) {
+            throw new TransientNetworkException(what + ": netlink send failed: errno " + e.getErrorCode(), e);
+        }
+    }
+
+    /** The messages of the next datagram the kernel sends back (a receive interrupted by a signal is retried). */
+    private List<NetlinkReply> receive(String what) {
+        while (true) {
+            try {
+                long n = Syscalls.INSTANCE.recv(fd, buffer, buffer.length, 0);
+                return NetlinkReply.parse(buffer, (int) n);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != Syscalls.EINTR) {
+                    throw new TransientNetworkException(what + ": netlink receive failed: errno " + e.getErrorCode(), e);
+                }
             }
         }
     }
@@ -128,24 +137,11 @@ final class NetlinkSocket implements AutoCloseable {
             at += r.message().length;
         }
         String what = requests.get(0).what() + (requests.size() > 1 ? " and " + (requests.size() - 1) + " more" : "");
-        try {
-            Syscalls.INSTANCE.send(fd, datagram, datagram.length, 0);
-        } catch (LastErrorException e) {
-            throw new TransientNetworkException(what + ": netlink send failed: errno " + e.getErrorCode(), e);
-        }
+        send(what, datagram);
         Refused first = null;
         int firstSeq = Integer.MAX_VALUE;
         while (!waiting.isEmpty()) {
-            long n;
-            try {
-                n = Syscalls.INSTANCE.recv(fd, buffer, buffer.length, 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == Syscalls.EINTR) {
-                    continue;
-                }
-                throw new TransientNetworkException(what + ": netlink receive failed: errno " + e.getErrorCode(), e);
-            }
-            for (NetlinkReply reply : NetlinkReply.parse(buffer, (int) n)) {
+            for (NetlinkReply reply : receive(what)) {
                 String of = reply.isError() ? waiting.remove(reply.seq()) : null;
                 if (of != null && reply.errno() != 0 && reply.seq() < firstSeq) {
                     first = new Refused(of + netns.map(ns -> " in " + ns).orElse(""), reply.errno(), reply.kernelMessage());
