@@ -48,15 +48,11 @@ final class Timed {
     }
 
     /** The links with a stopwatch; closing it closes them (sockets kept in the switches). */
-    interface ClosableLinks extends Links, AutoCloseable {}
-
-    ClosableLinks links(Links inner) {
-        return new ClosableLinks() {
+    Links links(Links inner) {
+        return new Links() {
             @Override
-            public void close() throws Exception {
-                if (inner instanceof AutoCloseable c) {
-                    c.close();
-                }
+            public void close() {
+                inner.close();
             }
 
             @Override

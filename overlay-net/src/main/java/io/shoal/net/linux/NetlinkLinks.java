@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link IpBatchLinks}. The kernel's end state is the one the {@code ip -batch} adapter leaves (a root test compares
  * them). Thread-safe (one call at a time).
  */
-public final class NetlinkLinks implements Links, AutoCloseable {
+public final class NetlinkLinks implements Links {
 
     private final Optional<NetnsName> scope;
     private final IpBatchLinks batch;

@@ -3,7 +3,6 @@ package io.shoal.net.linux;
 import io.shoal.net.host.Links;
 import io.shoal.net.host.Netns;
 import io.shoal.net.host.PermanentNetworkException;
-import io.shoal.net.host.TransientNetworkException;
 import io.shoal.net.plan.IfName;
 import io.shoal.net.plan.IpBatchRenderer;
 import io.shoal.net.plan.LinkChange;
@@ -50,7 +49,7 @@ import java.util.function.Function;
  * The adapter of each switch is kept while the switch lives (closed with it, or by {@link #close()}), so one that
  * keeps its netlink socket open ({@link NetlinkLinks#keepingSocket}) joins the switch once, not at every attach.
  */
-public final class SwitchNamespaceLinks implements Links, AutoCloseable {
+public final class SwitchNamespaceLinks implements Links {
 
     /** The switch's end of the host's veth, a port of the switch's bridge. */
     public static final String UPLINK = "uplink";
@@ -223,7 +222,7 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
             }
             if (k != null) {
                 kept.remove(sw);
-                close(k.links());
+                k.links().close();
             }
             if (identity == null) {
                 return oneShot(Optional.of(sw)); // gone meanwhile: whatever it opens is closed again
@@ -243,7 +242,7 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
                 try {
                     links.apply(changes);
                 } finally {
-                    close(links);
+                    links.close();
                 }
             }
 
@@ -253,7 +252,7 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
                 try {
                     return links.links(netns);
                 } finally {
-                    close(links);
+                    links.close();
                 }
             }
         };
@@ -266,7 +265,7 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
                 if (e.getValue().identity().equals(identity(e.getKey()))) {
                     return false;
                 }
-                close(e.getValue().links());
+                e.getValue().links().close();
                 return true;
             });
         }
@@ -277,7 +276,7 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
         synchronized (kept) {
             Kept k = kept.remove(sw);
             if (k != null) {
-                close(k.links());
+                k.links().close();
             }
         }
     }
@@ -286,18 +285,8 @@ public final class SwitchNamespaceLinks implements Links, AutoCloseable {
     @Override
     public void close() {
         synchronized (kept) {
-            kept.values().forEach(k -> close(k.links()));
+            kept.values().forEach(k -> k.links().close());
             kept.clear();
-        }
-    }
-
-    private static void close(Links links) {
-        if (links instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new TransientNetworkException("closing the links of a switch: " + e.getMessage(), e);
-            }
         }
     }
 

@@ -319,12 +319,10 @@ public final class DataPlane implements AutoCloseable {
         namespaces.shutdownNow();
         dns.values().forEach(EmbeddedDnsServer::close);
         dns.clear();
-        if (links instanceof AutoCloseable c) {
-            try {
-                c.close(); // sockets it keeps in the switches; the switches themselves stay
-            } catch (Exception e) {
-                LOG.warn("data plane links not closed: {}", e.getMessage());
-            }
+        try {
+            links.close(); // sockets it keeps in the switches; the switches themselves stay
+        } catch (RuntimeException e) {
+            LOG.warn("data plane links not closed: {}", e.getMessage());
         }
     }
 }
