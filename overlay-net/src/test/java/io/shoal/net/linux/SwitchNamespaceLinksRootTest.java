@@ -138,9 +138,28 @@ class SwitchNamespaceLinksRootTest {
             t.exec(sw, "ip", "link", "del", t.naming.vxlan("net").value());
             t.exec(host1, "ip", "link", "del", t.naming.bridge("net").value());
             Command.run(List.of("ip", "netns", "del", sw.value()), "");
+            // The adapter's next call closes the socket it kept in the deleted switch; only then does the kernel free
+            // that namespace, with the veth whose peer is task1's eth0, and it does so asynchronously: until then the
+            // name is taken in task1, so wait for it (a hang guard, not a timing).
+            kept.apply(List.of());
+            awaitGone(task1, "eth0");
             kept.apply(planner.reconcile(kept.links(Optional.empty()), withTask(one, "c", task4, "10.66.1.12")));
             assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "c").value());
             assertThat(t.exec(task4, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.12/24");
+        }
+    }
+
+    /** Waits (at most 60 s) until {@code link} is gone from {@code ns}. */
+    private void awaitGone(NetnsName ns, String link) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (t.tryExec(ns, "ip", "link", "show", link).exitCode() == 0) {
+            assertThat(System.nanoTime()).as(link + " still in " + ns + " after 60 s").isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
