@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,11 @@ final class InNamespace {
      * process's own afterwards; the work's exceptions are rethrown here.
      */
     static <T> T onThread(String what, Callable<T> work) {
-        CompletableFuture<T> done = async(work);
+        return await(what, async(work));
+    }
+
+    /** Waits for work started with {@link #async}; its exceptions are rethrown here. */
+    static <T> T await(String what, Future<T> done) {
         try {
             return done.get();
         } catch (InterruptedException e) {

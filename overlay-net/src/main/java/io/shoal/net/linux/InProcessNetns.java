@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
@@ -31,15 +30,7 @@ public final class InProcessNetns implements Netns {
 
     @Override
     public void create(NetnsName name) {
-        try {
-            createAsync(name, Runnable::run).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientNetworkException("interrupted creating network namespace " + name, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new TransientNetworkException("network namespace " + name + ": " + e.getCause(), e.getCause());
-        }
+        InNamespace.await("creating network namespace " + name, createAsync(name, Runnable::run));
     }
 
     /**

@@ -125,17 +125,13 @@ public final class NetlinkLinks implements Links {
             int peer = index(task, v.peer());
             // The rest in one round trip, in this order (the route needs the address and the link up).
             List<NetlinkSocket.Request> rest = new ArrayList<>();
-            int seq = task.nextSeq();
-            rest.add(new NetlinkSocket.Request("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(), seq,
-                    RtnetlinkRequests.addAddress(seq, peer, v.address(), v.prefix())));
-            seq = task.nextSeq();
-            rest.add(new NetlinkSocket.Request("link set lo up", seq, RtnetlinkRequests.setUp(seq, new IfName("lo"))));
-            seq = task.nextSeq();
-            rest.add(new NetlinkSocket.Request("link set " + v.peer() + " up", seq, RtnetlinkRequests.setUp(seq, v.peer())));
+            rest.add(task.next("addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer(),
+                    seq -> RtnetlinkRequests.addAddress(seq, peer, v.address(), v.prefix())));
+            rest.add(task.next("link set lo up", seq -> RtnetlinkRequests.setUp(seq, new IfName("lo"))));
+            rest.add(task.next("link set " + v.peer() + " up", seq -> RtnetlinkRequests.setUp(seq, v.peer())));
             if (v.defaultRoute()) {
-                seq = task.nextSeq();
-                rest.add(new NetlinkSocket.Request("route replace default via " + v.gateway() + " dev " + v.peer(), seq,
-                        RtnetlinkRequests.replaceDefaultRoute(seq, peer, v.gateway())));
+                rest.add(task.next("route replace default via " + v.gateway() + " dev " + v.peer(),
+                        seq -> RtnetlinkRequests.replaceDefaultRoute(seq, peer, v.gateway())));
             }
             task.requestAll(rest);
         }

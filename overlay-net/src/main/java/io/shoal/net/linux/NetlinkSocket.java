@@ -7,6 +7,7 @@ import io.shoal.net.plan.NetnsName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * An rtnetlink socket (AF_NETLINK, NETLINK_ROUTE) bound to the network namespace it was opened in, used from any
@@ -111,6 +112,12 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** One request of a {@link #requestAll} batch: what it is (for errors), its sequence number and the message. */
     record Request(String what, int seq, byte[] message) {}
+
+    /** A request of a batch with the next sequence number, its message built for that number. */
+    Request next(String what, IntFunction<byte[]> message) {
+        int s = nextSeq();
+        return new Request(what, s, message.apply(s));
+    }
 
     /**
      * Sends several requests (each built with its own {@link #nextSeq()}) in one datagram and reads all their
