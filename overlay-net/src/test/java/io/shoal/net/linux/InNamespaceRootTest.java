@@ -38,6 +38,11 @@ class InNamespaceRootTest {
         return Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString();
     }
 
+    /** The namespace's id as a process inside it sees it (what /proc/thread-self/ns/net names there). */
+    private String idOf(NetnsName ns) {
+        return namespaces.exec(ns, "readlink", "/proc/self/ns/net").strip();
+    }
+
     private static String processNetns() throws Exception {
         return Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
     }
@@ -46,8 +51,8 @@ class InNamespaceRootTest {
     void workRunsInTheNamespaceAndThePooledThreadsComeBackHome() throws Exception {
         NetnsName a = namespaces.create("a");
         NetnsName b = namespaces.create("b");
-        String inA = namespaces.exec(a, "readlink", "/proc/self/ns/net").strip();
-        String inB = namespaces.exec(b, "readlink", "/proc/self/ns/net").strip();
+        String inA = idOf(a);
+        String inB = idOf(b);
         String home = processNetns();
 
         Set<String> seen = new HashSet<>();
@@ -85,8 +90,8 @@ class InNamespaceRootTest {
     void workMayCallInAgain() throws Exception {
         NetnsName a = namespaces.create("d");
         NetnsName b = namespaces.create("e");
-        String inB = namespaces.exec(b, "readlink", "/proc/self/ns/net").strip();
-        String inA = namespaces.exec(a, "readlink", "/proc/self/ns/net").strip();
+        String inB = idOf(b);
+        String inA = idOf(a);
         String both = InNamespace.call(Optional.of(a),
                 () -> InNamespace.call(Optional.of(b), InNamespaceRootTest::netnsOfThisThread) + " " + netnsOfThisThread());
         assertThat(both).isEqualTo(inB + " " + inA);
