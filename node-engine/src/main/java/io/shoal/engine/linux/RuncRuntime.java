@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * of its own (the host's mount table stays small, and runc copies it at every start), becomes the child subreaper,
  * runs
  * {@code runc run --detach} with the container's stdout and stderr on pipes it holds (with a terminal: the pty
- * runc hands over on a console socket), replies with the container's pid and its own, then writes the output
+ * runc hands over on a console socket), replies with the container's pid and its own, goes back to the host's
+ * mount namespace (the container's own holds the rootfs from then on), then writes the output
  * to the log file in k8s-file lines and, when the container's init is re-parented to it and exits, its exit
  * code to {@code exitDir/<id>}, where {@link ExitWatcher} sees it. So containers outlive the engine, an exit is
  * never lost, and each running container costs one small static process. The monitor stays the engine's child
