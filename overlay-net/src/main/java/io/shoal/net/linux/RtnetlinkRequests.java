@@ -20,6 +20,7 @@ final class RtnetlinkRequests {
     static final int IFF_UP = 0x1;
     static final int IFLA_ADDRESS = 1;
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_LINK = 5;
     static final int IFLA_MTU = 4;
     static final int IFLA_MASTER = 10;
     static final int IFLA_LINKINFO = 18;
@@ -27,6 +28,8 @@ final class RtnetlinkRequests {
     static final int IFLA_INFO_KIND = 1;
     static final int IFLA_INFO_DATA = 2;
     static final int VETH_INFO_PEER = 1;
+    static final int IFLA_MACVLAN_MODE = 1;
+    static final int MACVLAN_MODE_BRIDGE = 4;
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
     static final int RTA_OIF = 4;
@@ -62,6 +65,27 @@ final class RtnetlinkRequests {
                 .attr(IFLA_ADDRESS, macBytes(mac))
                 .attrU32(IFLA_NET_NS_FD, netnsFd)
                 .end()
+                .end()
+                .end()
+                .finish();
+    }
+
+    /**
+     * {@code ip link add link LOWER name NAME address MAC netns NS type macvlan mode bridge}: made straight in the
+     * namespace behind {@code netnsFd}, on the lower device of this one (found by its index here); not up yet, and
+     * with the lower's MTU.
+     */
+    static byte[] addMacvlan(int seq, IfName name, int lowerIndex, Mac mac, int netnsFd) {
+        return new NetlinkMessage(RTM_NEWLINK, ACKED | NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, seq)
+                .ifinfomsg(0, 0, 0)
+                .attrString(IFLA_IFNAME, name.value())
+                .attrU32(IFLA_LINK, lowerIndex)
+                .attr(IFLA_ADDRESS, macBytes(mac))
+                .attrU32(IFLA_NET_NS_FD, netnsFd)
+                .begin(IFLA_LINKINFO)
+                .attrString(IFLA_INFO_KIND, "macvlan")
+                .begin(IFLA_INFO_DATA)
+                .attrU32(IFLA_MACVLAN_MODE, MACVLAN_MODE_BRIDGE)
                 .end()
                 .end()
                 .finish();

@@ -1,7 +1,9 @@
 package io.shoal.net.plan;
 
 import io.shoal.net.plan.Batch.Tool;
+import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.plan.LinkChange.AddBridge;
+import io.shoal.net.plan.LinkChange.AddMacvlan;
 import io.shoal.net.plan.LinkChange.AddRemote;
 import io.shoal.net.plan.LinkChange.AddVeth;
 import io.shoal.net.plan.LinkChange.AddVxlan;
@@ -69,6 +71,19 @@ public final class IpBatchRenderer {
         return new Line(Tool.IP, Optional.empty(), false, text);
     }
 
+    /** A task's interface, once it is in the task's namespace: address, {@code lo}, up, default route. */
+    private static List<Line> inside(NetnsName netns, IfName peer, Ipv4 address, int prefix, Ipv4 gateway, boolean defaultRoute) {
+        Optional<NetnsName> ns = Optional.of(netns);
+        List<Line> lines = new ArrayList<>(List.of(
+                new Line(Tool.IP, ns, false, "addr add " + address + "/" + prefix + " dev " + peer),
+                new Line(Tool.IP, ns, false, "link set lo up"),
+                new Line(Tool.IP, ns, false, "link set " + peer + " up")));
+        if (defaultRoute) {
+            lines.add(new Line(Tool.IP, ns, false, "route replace default via " + gateway + " dev " + peer));
+        }
+        return lines;
+    }
+
     private static List<Line> lines(LinkChange change) {
         if (change instanceof AddBridge b) {
             return List.of(
@@ -84,19 +99,19 @@ public final class IpBatchRenderer {
                     host("link set " + v.vxlan() + " up"));
         }
         if (change instanceof AddVeth v) {
-            Optional<NetnsName> ns = Optional.of(v.netns());
             List<Line> lines = new ArrayList<>(List.of(
                     host("link add name " + v.hostSide() + " mtu " + v.mtu() + " type veth peer name " + v.peer()
                             + " mtu " + v.mtu() + " netns " + v.netns()),
                     host("link set " + v.hostSide() + " master " + v.bridge()),
                     host("link set " + v.hostSide() + " up"),
-                    new Line(Tool.IP, ns, false, "link set " + v.peer() + " address " + v.mac()),
-                    new Line(Tool.IP, ns, false, "addr add " + v.address() + "/" + v.prefix() + " dev " + v.peer()),
-                    new Line(Tool.IP, ns, false, "link set lo up"),
-                    new Line(Tool.IP, ns, false, "link set " + v.peer() + " up")));
-            if (v.defaultRoute()) {
-                lines.add(new Line(Tool.IP, ns, false, "route replace default via " + v.gateway() + " dev " + v.peer()));
-            }
+                    new Line(Tool.IP, Optional.of(v.netns()), false, "link set " + v.peer() + " address " + v.mac())));
+            lines.addAll(inside(v.netns(), v.peer(), v.address(), v.prefix(), v.gateway(), v.defaultRoute()));
+            return lines;
+        }
+        if (change instanceof AddMacvlan m) {
+            List<Line> lines = new ArrayList<>(List.of(host("link add link " + m.lower() + " name " + m.peer() + " address "
+                    + m.mac() + " netns " + m.netns() + " type macvlan mode bridge")));
+            lines.addAll(inside(m.netns(), m.peer(), m.address(), m.prefix(), m.gateway(), m.defaultRoute()));
             return lines;
         }
         if (change instanceof DeleteLink d) {

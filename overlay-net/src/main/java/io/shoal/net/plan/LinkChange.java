@@ -17,6 +17,14 @@ public sealed interface LinkChange {
     record AddVeth(IfName hostSide, IfName bridge, NetnsName netns, IfName peer, Mac mac,
                    Ipv4 address, int prefix, Ipv4 gateway, boolean defaultRoute, int mtu) implements LinkChange {}
 
+    /**
+     * A task's interface as a macvlan (bridge mode) of its network's VXLAN, {@code lower}, created straight inside the
+     * task's namespace, with the address, route and {@code lo} an {@link AddVeth} gives. The planner speaks of veths;
+     * an adapter that switches an overlay with macvlans instead of a bridge hands this to the adapter that makes it.
+     */
+    record AddMacvlan(IfName lower, NetnsName netns, IfName peer, Mac mac, Ipv4 address, int prefix, Ipv4 gateway,
+                      boolean defaultRoute) implements LinkChange {}
+
     /** Removal of a bridge, VXLAN or veth (a veth's peer goes with it); idempotent. */
     record DeleteLink(IfName link) implements LinkChange {}
 

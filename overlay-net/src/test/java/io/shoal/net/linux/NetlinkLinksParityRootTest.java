@@ -54,10 +54,7 @@ class NetlinkLinksParityRootTest {
 
     /** What ip shows of one side, with what differs by construction (indexes, names, random MACs) masked. */
     private Map<String, String> state(NetnsName host, NetnsName task) {
-        Map<String, String> state = new TreeMap<>();
-        state.put("task links", normalize(Command.run(List.of("ip", "-n", task.value(), "-o", "-d", "link", "show"), ""), task, host));
-        state.put("task addresses", normalize(Command.run(List.of("ip", "-n", task.value(), "-o", "-4", "addr", "show"), ""), task, host));
-        state.put("task routes", Command.run(List.of("ip", "-n", task.value(), "route", "show"), ""));
+        Map<String, String> state = taskState(host, task);
         state.put("host veth", normalize(Command.run(List.of("ip", "-n", host.value(), "-o", "-d", "link", "show", VETH.value()), ""), task, host)
                 .replaceAll("link/ether \\S+", "link/ether MAC").replaceAll("(port_id|port_no|bridge_id|designated_bridge|designated_port|_timer) +\\S+", "$1 X"));
         state.put("host bridge", normalize(Command.run(List.of("ip", "-n", host.value(), "-o", "link", "show", BRIDGE.value()), ""), task, host)
@@ -65,6 +62,15 @@ class NetlinkLinksParityRootTest {
         state.put("host fdb", Command.run(List.of("bridge", "-n", host.value(), "fdb", "show", "dev", VXLAN.value()), "")
                 .replaceAll("(?m)^\\S+ master", "VXLAN-MAC master"));
         state.put("host neighbours", Command.run(List.of("ip", "-n", host.value(), "neigh", "show", "dev", VXLAN.value()), ""));
+        return state;
+    }
+
+    /** What ip shows inside the task. */
+    private static Map<String, String> taskState(NetnsName host, NetnsName task) {
+        Map<String, String> state = new TreeMap<>();
+        state.put("task links", normalize(Command.run(List.of("ip", "-n", task.value(), "-o", "-d", "link", "show"), ""), task, host));
+        state.put("task addresses", normalize(Command.run(List.of("ip", "-n", task.value(), "-o", "-4", "addr", "show"), ""), task, host));
+        state.put("task routes", Command.run(List.of("ip", "-n", task.value(), "route", "show"), ""));
         return state;
     }
 
@@ -101,5 +107,36 @@ class NetlinkLinksParityRootTest {
                 .isEqualTo(ip.links(Optional.of(taskIp)));
         assertThat(netlink.links(Optional.empty())).doesNotContain(VETH).contains(BRIDGE, VXLAN)
                 .isEqualTo(ip.links(Optional.empty()));
+    }
+
+    @Test
+    void aTasksMacvlanIsTheSameFromBothAdapters() {
+        NetnsName hostIp = namespaces.create("mhip");
+        NetnsName taskIp = namespaces.create("mtip");
+        NetnsName hostNl = namespaces.create("mhnl");
+        NetnsName taskNl = namespaces.create("mtnl");
+        Links ip = new IpBatchLinks(Optional.of(hostIp));
+        Links netlink = new NetlinkLinks(Optional.of(hostNl));
+        for (NetnsName host : List.of(hostIp, hostNl)) {
+            Command.run(List.of("ip", "-n", host.value(), "link", "add", VXLAN.value(), "mtu", "1450", "type", "vxlan", "id", "914",
+                    "local", "10.91.0.1", "dstport", "4789", "nolearning", "proxy"), "");
+            Command.run(List.of("ip", "-n", host.value(), "link", "set", VXLAN.value(), "up"), "");
+        }
+        ip.apply(List.of(macvlan(taskIp)));
+        netlink.apply(List.of(macvlan(taskNl)));
+
+        Map<String, String> expected = taskState(hostIp, taskIp);
+        assertThat(expected.get("task links")).contains("macvlan mode bridge", "mtu 1450", Mac.of(TASK).toString());
+        assertThat(expected.get("task addresses")).contains("10.91.3.2/24");
+        assertThat(expected.get("task routes")).contains("default via 10.91.3.1 dev eth0");
+        assertThat(taskState(hostNl, taskNl)).isEqualTo(expected);
+
+        // made again (a restarted daemon's reconcile): the in-process adapter keeps the one there
+        netlink.apply(List.of(macvlan(taskNl)));
+        assertThat(taskState(hostNl, taskNl)).isEqualTo(expected);
+    }
+
+    private static LinkChange.AddMacvlan macvlan(NetnsName task) {
+        return new LinkChange.AddMacvlan(VXLAN, task, PEER, Mac.of(TASK), TASK, 24, Ipv4.of("10.91.3.1"), true);
     }
 }

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where {@link SwitchNamespaceLinks} puts things: the host keeps a veth with the bridge's name, address and MAC; the
- * bridge, the VXLAN (still sending from the host's underlay address) and the task veth's end are in the network's
- * switch namespace, where br_netfilter is off while the host's setting is untouched; and a task reaches the host's
- * gateway address and a task across the VXLAN. Namespaces of this test only, removed even on failure.
+ * Where {@link SwitchNamespaceLinks} puts things: an overlay's VXLAN (still sending from the host's underlay address)
+ * is in the network's switch namespace, and macvlans of it are the host's gateway (the bridge's name, address and MAC)
+ * and each task's interface; a local bridge network keeps a veth in the host and its bridge and the task veth's end in
+ * the switch, where br_netfilter is off while the host's setting is untouched; and a task reaches the host's gateway
+ * address and a task across the VXLAN. Namespaces of this test only, removed even on failure.
  */
 @Tag("root")
 class SwitchNamespaceLinksRootTest {
@@ -70,24 +71,48 @@ class SwitchNamespaceLinksRootTest {
     }
 
     @Test
-    void theBridgeVxlanAndTaskVethLiveInTheSwitchAndTheHostKeepsTheGateway() {
-        String before = Files.exists(CALL_IPTABLES) ? t.exec(host1, "cat", CALL_IPTABLES.toString()).strip() : "";
+    void anOverlaysVxlanIsInTheSwitchAndItsMacvlansAreTheHostsGatewayAndTheTasksInterface() {
         HostNetworks desired = host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2");
         links1.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), desired));
         IfName bridge = t.naming.bridge("net");
+        IfName vxlan = t.naming.vxlan("net");
         NetnsName sw = links1.switchOf(bridge);
 
-        String hostSide = t.exec(host1, "ip", "-d", "-o", "addr", "show", "dev", bridge.value());
-        assertThat(hostSide).contains("10.66.1.1/24");
-        assertThat(t.exec(host1, "ip", "-d", "-o", "link", "show", "dev", bridge.value())).contains("veth").doesNotContain("bridge ")
+        assertThat(t.exec(host1, "ip", "-o", "addr", "show", "dev", bridge.value())).contains("10.66.1.1/24");
+        assertThat(t.exec(host1, "ip", "-d", "-o", "link", "show", "dev", bridge.value())).contains("macvlan mode bridge", "mtu 1450")
                 .contains(io.shoal.net.plan.Mac.of(Ipv4.of("10.66.1.1")).toString());
-        String inSwitch = t.exec(sw, "ip", "-d", "-o", "link", "show");
-        assertThat(inSwitch).contains(bridge.value(), t.naming.vxlan("net").value(), t.naming.veth("net", "a").value(),
+        String inSwitch = t.exec(sw, "ip", "-o", "link", "show");
+        assertThat(inSwitch).contains(vxlan.value()).doesNotContain(bridge.value(), SwitchNamespaceLinks.UPLINK);
+        assertThat(t.exec(sw, "ip", "-d", "-o", "link", "show", "dev", vxlan.value()))
+                .contains("vxlan id 4660", "local 10.66.0.1", "mtu 1450").doesNotContain("master");
+        assertThat(t.exec(sw, "bridge", "fdb", "show", "dev", vxlan.value())).contains("dst 10.66.0.2");
+        assertThat(t.exec(task1, "ip", "-d", "-o", "link", "show", "dev", "eth0")).contains("macvlan mode bridge", "mtu 1450",
+                io.shoal.net.plan.Mac.of(Ipv4.of("10.66.1.10")).toString());
+        assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
+        assertThat(t.exec(task1, "ip", "route", "show", "default")).contains("via 10.66.1.1 dev eth0");
+        assertThat(links1.links(Optional.empty())).contains(bridge, vxlan);
+
+        links1.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
+        assertThat(new InProcessNetns().list()).doesNotContain(sw);
+        assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
+        assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
+    }
+
+    @Test
+    void aLocalBridgeNetworkIsSwitchedByABridgeInTheSwitchWithoutBrNetfilter() {
+        String before = Files.exists(CALL_IPTABLES) ? t.exec(host1, "cat", CALL_IPTABLES.toString()).strip() : "";
+        HostNetworks desired = new HostNetworks(Ipv4.of("10.66.0.1"), List.of(new HostNetworks.Network("local",
+                Cidr.of("10.66.2.0/24"), Ipv4.of("10.66.2.1"), OptionalInt.empty(), false,
+                List.of(new HostNetworks.LocalEndpoint("a", task1, new IfName("eth0"), Ipv4.of("10.66.2.10"))), List.of())));
+        links1.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), desired));
+        IfName bridge = t.naming.bridge("local");
+        NetnsName sw = links1.switchOf(bridge);
+
+        assertThat(t.exec(host1, "ip", "-o", "addr", "show", "dev", bridge.value())).contains("10.66.2.1/24");
+        assertThat(t.exec(host1, "ip", "-d", "-o", "link", "show", "dev", bridge.value())).contains("veth").doesNotContain("bridge ");
+        assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(bridge.value(), t.naming.veth("local", "a").value(),
                 SwitchNamespaceLinks.UPLINK);
-        assertThat(t.exec(sw, "ip", "-d", "-o", "link", "show", "dev", t.naming.vxlan("net").value()))
-                .contains("vxlan id 4660", "local 10.66.0.1", "master " + bridge.value(), "mtu 1450");
-        assertThat(t.exec(sw, "bridge", "fdb", "show", "dev", t.naming.vxlan("net").value())).contains("dst 10.66.0.2");
-        assertThat(links1.links(Optional.empty())).contains(bridge, t.naming.vxlan("net"), t.naming.veth("net", "a"));
+        assertThat(links1.links(Optional.empty())).contains(bridge, t.naming.veth("local", "a"));
         if (!before.isEmpty()) {
             assertThat(t.exec(sw, "cat", CALL_IPTABLES.toString()).strip()).as("br_netfilter off in the switch").isEqualTo("0");
             assertThat(t.exec(host1, "cat", CALL_IPTABLES.toString()).strip()).as("the host's own is untouched").isEqualTo(before);
@@ -111,7 +136,7 @@ class SwitchNamespaceLinksRootTest {
         t.start(host1, www.resolve("host.log"), "busybox", "httpd", "-f", "-p", "10.66.1.1:8081", "-h", www.toString());
 
         assertThat(fetch(task1, "http://10.66.1.20:8080/")).as("across the VXLAN, switched in both switches").isEqualTo("task2");
-        assertThat(fetch(task1, "http://10.66.1.1:8081/")).as("the host's gateway address, through the uplink").isEqualTo("task2");
+        assertThat(fetch(task1, "http://10.66.1.1:8081/")).as("the host's gateway address, macvlan to macvlan").isEqualTo("task2");
     }
 
     @Test
@@ -123,28 +148,31 @@ class SwitchNamespaceLinksRootTest {
             HostNetworks one = host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2");
             kept.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), one));
             HostNetworks two = withTask(one, "b", task3, "10.66.1.11");
-            kept.apply(planner.plan(one, two)); // the second task's veth through the socket kept in the switch
+            kept.apply(planner.plan(one, two)); // the second task's macvlan through the socket kept in the switch
             NetnsName sw = kept.switchOf(t.naming.bridge("net"));
-            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "a").value(), t.naming.veth("net", "b").value());
+            assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
             assertThat(t.exec(task3, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.11/24");
 
             // The network goes and comes back: a new switch under the same name, where the next veth must land.
             kept.apply(planner.plan(two, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
             kept.apply(planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), one));
-            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "a").value());
+            assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
+            assertThat(t.exec(task3, "ip", "-o", "link", "show")).doesNotContain("eth0");
 
             // Deleted behind the adapter's back (ip netns del) and made again by it: the stale socket is not used.
-            // (The VXLAN first, as the adapter does: a namespace's devices go only when the kernel is done with it.)
+            // (The VXLAN first, as the adapter does: a namespace's devices go only when the kernel is done with it. The
+            // macvlans on it, the host's gateway and task1's eth0, go with it.)
             t.exec(sw, "ip", "link", "del", t.naming.vxlan("net").value());
-            t.exec(host1, "ip", "link", "del", t.naming.bridge("net").value());
             Command.run(List.of("ip", "netns", "del", sw.value()), "");
-            // The adapter's next call closes the socket it kept in the deleted switch; only then does the kernel free
-            // that namespace, with the veth whose peer is task1's eth0, and it does so asynchronously: until then the
-            // name is taken in task1, so wait for it (a hang guard, not a timing).
+            // The adapter's next call closes the socket it kept in the deleted switch, so the kernel can free it.
             kept.apply(List.of());
             awaitGone(task1, "eth0");
             kept.apply(planner.reconcile(kept.links(Optional.empty()), withTask(one, "c", task4, "10.66.1.12")));
-            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "c").value());
+            assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.vxlan("net").value());
+            assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
+            assertThat(t.exec(task4, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.12/24");
+            // and a reconcile of what is there changes nothing (a task's macvlan that exists is kept)
+            kept.apply(planner.reconcile(kept.links(Optional.empty()), withTask(one, "c", task4, "10.66.1.12")));
             assertThat(t.exec(task4, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.12/24");
         }
     }
