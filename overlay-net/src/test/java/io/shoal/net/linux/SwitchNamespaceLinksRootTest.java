@@ -6,6 +6,7 @@ import io.shoal.net.ipam.Cidr;
 import io.shoal.net.ipam.Ipv4;
 import io.shoal.net.plan.HostNetworks;
 import io.shoal.net.plan.IfName;
+import io.shoal.net.plan.LinkChange;
 import io.shoal.net.plan.NetnsName;
 import io.shoal.net.plan.NetworkPlanner;
 import java.nio.file.Files;
@@ -121,6 +122,32 @@ class SwitchNamespaceLinksRootTest {
         links1.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
         assertThat(new InProcessNetns().list()).doesNotContain(sw);
         assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
+        assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
+    }
+
+    @Test
+    void anOverlaySwitchedByABridgeByAnEarlierDaemonKeepsItsBridgeForNewTasks() {
+        HostNetworks desired = host("10.66.0.1", task1, "10.66.1.10", "10.66.1.20", "10.66.0.2");
+        List<LinkChange> changes = planner.plan(HostNetworks.empty(Ipv4.of("10.66.0.1")), desired);
+        // The bridge and the VXLAN in calls of their own: how the daemon before macvlans left an overlay's switch.
+        for (LinkChange change : changes) {
+            if (change instanceof LinkChange.AddBridge || change instanceof LinkChange.AddVxlan) {
+                links1.apply(List.of(change));
+            }
+        }
+        IfName bridge = t.naming.bridge("net");
+        NetnsName sw = links1.switchOf(bridge);
+        assertThat(t.exec(sw, "ip", "-d", "-o", "link", "show", "dev", t.naming.vxlan("net").value())).contains("master " + bridge.value());
+
+        SwitchNamespaceLinks restarted = new SwitchNamespaceLinks(Optional.of(host1), t.naming, t.prefix + "1net-",
+                new InProcessNetns(), NetlinkLinks::new);
+        restarted.apply(planner.reconcile(restarted.links(Optional.empty()), desired));
+        assertThat(t.exec(sw, "ip", "-o", "link", "show")).contains(t.naming.veth("net", "a").value());
+        assertThat(t.exec(task1, "ip", "-d", "-o", "link", "show", "dev", "eth0")).contains("veth").doesNotContain("macvlan");
+        assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
+
+        restarted.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
+        assertThat(new InProcessNetns().list()).doesNotContain(sw);
         assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
     }
 
