@@ -28,7 +28,7 @@
  *       Order for a starting task: its netns exists (runc's, bind-mounted under /run/netns) →
  *       apply → start the process. After a restart, when lastApplied is lost:
  *       {@code planner.reconcile(links.links(Optional.empty()), desired)} deletes leftovers of
- *       Shoal's naming and re-adds what is missing. Overlay veths/VXLANs get MTU 1450
+ *       Shoal's naming and re-adds what is missing. Overlay veths/VXLANs (and macvlans) get MTU 1450
  *       ({@code new NetworkPlanner(naming, underlayMtu - 50)} for other underlays). The node
  *       must have {@code net.ipv4.ip_forward=1} for egress and the routing mesh.</li>
  *   <li>Load balancing: per task namespace, {@code netfilter.replace(Optional.of(taskNetns),
