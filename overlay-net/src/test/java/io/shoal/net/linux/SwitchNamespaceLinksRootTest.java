@@ -93,10 +93,7 @@ class SwitchNamespaceLinksRootTest {
         assertThat(t.exec(task1, "ip", "route", "show", "default")).contains("via 10.66.1.1 dev eth0");
         assertThat(links1.links(Optional.empty())).contains(bridge, vxlan);
 
-        links1.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
-        assertThat(new InProcessNetns().list()).doesNotContain(sw);
-        assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
-        assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
+        removesAll(links1, desired, sw, bridge);
     }
 
     @Test
@@ -119,10 +116,7 @@ class SwitchNamespaceLinksRootTest {
             assertThat(t.exec(host1, "cat", CALL_IPTABLES.toString()).strip()).as("the host's own is untouched").isEqualTo(before);
         }
 
-        links1.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
-        assertThat(new InProcessNetns().list()).doesNotContain(sw);
-        assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
-        assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
+        removesAll(links1, desired, sw, bridge);
     }
 
     @Test
@@ -146,8 +140,14 @@ class SwitchNamespaceLinksRootTest {
         assertThat(t.exec(task1, "ip", "-d", "-o", "link", "show", "dev", "eth0")).contains("veth").doesNotContain("macvlan");
         assertThat(t.exec(task1, "ip", "-o", "addr", "show", "dev", "eth0")).contains("10.66.1.10/24");
 
-        restarted.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
+        removesAll(restarted, desired, sw, bridge);
+    }
+
+    /** The network goes from host1: its switch, the host's gateway and task1's interface with it. */
+    private void removesAll(SwitchNamespaceLinks links, HostNetworks desired, NetnsName sw, IfName bridge) {
+        links.apply(planner.plan(desired, HostNetworks.empty(Ipv4.of("10.66.0.1"))));
         assertThat(new InProcessNetns().list()).doesNotContain(sw);
+        assertThat(t.exec(host1, "ip", "-o", "link", "show")).doesNotContain(bridge.value());
         assertThat(t.exec(task1, "ip", "-o", "link", "show")).doesNotContain("eth0");
     }
 
