@@ -84,6 +84,43 @@ class RunTmpfsRootTest {
         assertThat(mountsAt(run)).hasSize(1);
     }
 
+    /**
+     * A host that went down with the container running: its exit reached the disk (exits/), the tmpfs, runc's
+     * state and the cgroups did not survive. (The monitor is left to write its exit file: killed here, it would
+     * stay a zombie of this JVM, which no real reboot leaves, and look alive to the next engine.)
+     */
+    @Test
+    void afterAHostRebootTheRecordIsSettledFromDiskAndTheContainerStartsAgain() throws Exception {
+        String id = fixture.run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
+        long pid = fixture.engine.inspect(id).pid();
+        fixture.engine.close(); // the daemon goes down with the host...
+        ProcessHandle h = ProcessHandle.of(pid).orElseThrow();
+        h.destroyForcibly();
+        h.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS); // a hang guard
+        Path exit = root.resolve("exits").resolve(id);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(exit) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // ...and with it the cgroups and the tmpfs
+        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path c : controllers.toList()) {
+                Files.deleteIfExists(c.resolve(fixture.cgroupParent.substring(1)).resolve(id));
+            }
+        }
+        assertThat(new ProcessBuilder("umount", run.toString()).start().waitFor()).isZero();
+        assertThat(mountsAt(run)).isEmpty();
+
+        fixture.engine = fixture.open();
+        assertThat(mountsAt(run)).hasSize(1);
+        assertThat(run.resolve("runc").resolve(id)).doesNotExist();
+        assertThat(fixture.engine.waitFor(id).join()).isEqualTo(137);
+        assertThat(fixture.engine.inspect(id).state()).isEqualTo(State.EXITED);
+        fixture.engine.start(id);
+        assertThat(fixture.engine.inspect(id).state()).isEqualTo(State.RUNNING);
+        assertThat(fixture.engine.stop(id, Duration.ofMillis(200))).isEqualTo(137);
+    }
+
     @Test
     void anExitedContainerKeepsNoStateOnceTheTmpfsIsGoneAndStartsAgain() throws Exception {
         String id = fixture.run(List.of("/bin/sh", "-c", "exit 3"), HostConfig.defaults());
