@@ -34,6 +34,7 @@ import io.shoal.engine.linux.LinuxFiles;
 import io.shoal.engine.linux.LinuxMounter;
 import io.shoal.engine.linux.MonitorBinary;
 import io.shoal.engine.linux.RuncRuntime;
+import io.shoal.engine.linux.RunTmpfs;
 import io.shoal.engine.logs.LogEntry;
 import io.shoal.engine.logs.LogQuery;
 import io.shoal.engine.exec.ExecIo;
@@ -70,11 +71,16 @@ public final class Engine implements AutoCloseable {
      * {@code --init}, null if absent; {@code logSizeMax} caps each container's log (0 = no cap); {@code bindRoots}
      * limits bind-mount sources to those directories (empty = any existing absolute path);
      * {@code insecureRegistries} are the registries it may reach over plain http (Docker's
-     * {@code insecure-registries}: {@code host:port} or a CIDR; loopback registries always may).
+     * {@code insecure-registries}: {@code host:port} or a CIDR; loopback registries always may). {@code run} is
+     * the directory of what matters only while containers run (runc's state, their bundles): the engine mounts a
+     * tmpfs there unless it is on one ({@link RunTmpfs}).
      */
-    public record Settings(Path root, String runc, String monitor, String cgroupParent, String initBinary,
+    public record Settings(Path root, Path run, String runc, String monitor, String cgroupParent, String initBinary,
                            long logSizeMax, List<Path> bindRoots, List<String> insecureRegistries) {
         public Settings {
+            if (run == null) {
+                run = root.resolve("run");
+            }
             bindRoots = bindRoots == null ? List.of() : List.copyOf(bindRoots);
             insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
             if (cgroupParent == null || !cgroupParent.startsWith("/")) {
@@ -83,30 +89,35 @@ public final class Engine implements AutoCloseable {
         }
 
         public static Settings defaults(Path root) {
-            return new Settings(root, "/usr/sbin/runc", null, "/shoal",
+            return new Settings(root, root.resolve("run"), "/usr/sbin/runc", null, "/shoal",
                     Files.exists(Path.of("/usr/bin/tini-static")) ? "/usr/bin/tini-static" : null, 10L << 20,
                     List.of(), List.of());
         }
 
         public Settings withCgroupParent(String value) {
-            return new Settings(root, runc, monitor, value, initBinary, logSizeMax, bindRoots, insecureRegistries);
+            return new Settings(root, run, runc, monitor, value, initBinary, logSizeMax, bindRoots, insecureRegistries);
         }
 
         public Settings withLogSizeMax(long bytes) {
-            return new Settings(root, runc, monitor, cgroupParent, initBinary, bytes, bindRoots, insecureRegistries);
+            return new Settings(root, run, runc, monitor, cgroupParent, initBinary, bytes, bindRoots, insecureRegistries);
         }
 
         public Settings withBindRoots(List<Path> value) {
-            return new Settings(root, runc, monitor, cgroupParent, initBinary, logSizeMax, value, insecureRegistries);
+            return new Settings(root, run, runc, monitor, cgroupParent, initBinary, logSizeMax, value, insecureRegistries);
         }
 
         public Settings withBinaries(String runcPath, String monitorPath, String initPath) {
-            return new Settings(root, runcPath, monitorPath, cgroupParent, initPath, logSizeMax, bindRoots,
+            return new Settings(root, run, runcPath, monitorPath, cgroupParent, initPath, logSizeMax, bindRoots,
+                    insecureRegistries);
+        }
+
+        public Settings withRun(Path value) {
+            return new Settings(root, value, runc, monitor, cgroupParent, initBinary, logSizeMax, bindRoots,
                     insecureRegistries);
         }
 
         public Settings withInsecureRegistries(List<String> value) {
-            return new Settings(root, runc, monitor, cgroupParent, initBinary, logSizeMax, bindRoots, value);
+            return new Settings(root, run, runc, monitor, cgroupParent, initBinary, logSizeMax, bindRoots, value);
         }
     }
 
@@ -125,9 +136,11 @@ public final class Engine implements AutoCloseable {
             new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final ImagePusher pusher;
     private final EngineImages catalog;
+    private final RunTmpfs run;
 
-    Engine(Settings settings, FileAttributes files, Mounter mounter, OciRuntime runtime, Clock clock,
+    Engine(Settings settings, RunTmpfs run, FileAttributes files, Mounter mounter, OciRuntime runtime, Clock clock,
            Supplier<String> ids) throws IOException {
+        this.run = run;
         Path root = settings.root();
         this.ids = ids;
         scratch = Files.createDirectories(root.resolve("tmp"));
@@ -141,7 +154,7 @@ public final class Engine implements AutoCloseable {
         ContainerService[] self = new ContainerService[1];
         volumes = new VolumeStore(root.resolve("volumes"), name -> self[0] != null && self[0].volumeInUse(name),
                 clock);
-        containers = new ContainerService(root.resolve("containers"), images, volumes, mounter, runtime,
+        containers = new ContainerService(root.resolve("containers"), run.dir().resolve("bundles"), images, volumes, mounter, runtime,
                 new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
                 settings.bindRoots(), settings.logSizeMax(), events, clock, ids);
         self[0] = containers;
@@ -157,18 +170,30 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The engine on this host: runc under shoal-monitor, mount(2) through JNA. Re-adopts running containers. */
+    /**
+     * The engine on this host: runc under shoal-monitor, mount(2) through JNA, runtime state on a tmpfs at
+     * {@link Settings#run} (mounted now unless it already is one). Re-adopts running containers, also those an
+     * earlier engine left with runc's state in {@code root/runc}.
+     */
     public static Engine open(Settings settings) throws IOException {
         SecureRandom random = new SecureRandom();
-        return new Engine(settings, new LinuxFiles(), new LinuxMounter(),
-                new RuncRuntime(settings.runc(), settings.monitor() != null ? settings.monitor()
-                        : MonitorBinary.install(settings.root().resolve("bin")).toString(), settings.root().resolve("runc"),
-                        settings.root().resolve("exits")),
-                Clock.systemUTC(), () -> {
-                    byte[] b = new byte[32];
-                    random.nextBytes(b);
-                    return HexFormat.of().formatHex(b);
-                });
+        RunTmpfs run = RunTmpfs.open(settings.run());
+        try {
+            return new Engine(settings, run, new LinuxFiles(), new LinuxMounter(),
+                    new RuncRuntime(settings.runc(), settings.monitor() != null ? settings.monitor()
+                            : MonitorBinary.install(settings.root().resolve("bin")).toString(),
+                            run.dir().resolve("runc"), settings.root().resolve("runc"), settings.root().resolve("exits")),
+                    Clock.systemUTC(), () -> {
+                        byte[] b = new byte[32];
+                        random.nextBytes(b);
+                        return HexFormat.of().formatHex(b);
+                    });
+        } catch (IOException | RuntimeException e) {
+            if (run.fresh()) { // mounted just now: nothing runs from it
+                run.release();
+            }
+            throw e;
+        }
     }
 
     // images
@@ -432,10 +457,21 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Stops watching monitors; containers keep running and a later {@link #open} re-adopts them. */
+    /**
+     * Stops watching monitors; containers keep running and a later {@link #open} re-adopts them. When none runs
+     * any more, the run tmpfs is unmounted and its directory removed (the engine's root can then be deleted).
+     */
     @Override
     public void close() {
         health.close();
+        boolean idle = containers.releaseRuntimeState();
         containers.close();
+        if (idle) {
+            try {
+                run.release();
+            } catch (IOException e) {
+                throw new EngineException(EngineException.Kind.INTERNAL, "release " + run.dir() + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -6,11 +6,15 @@
  * method that takes one also takes a unique prefix (3+ characters) or the container's name.
  *
  * <p>Layout under the engine's root: {@code content/} (blobs by sha256), {@code layers/} (each layer unpacked once),
- * {@code images.json} (names → manifests), {@code containers/<id>/} ({@code container.json}, {@code bundle/} with
- * {@code config.json} and the {@code rootfs} mount point, where a container's monitor mounts the overlay in a
- * mount namespace of its own for runc, which leaves it only in the container's), {@code upper/}, {@code work/}, {@code container.log}), {@code exits/} (exit codes
- * the monitors write), {@code bin/} (the monitor binary), {@code volumes/<name>/_data}, {@code runc/} (runc's
- * state root). The engine writes
+ * {@code images.json} (names → manifests), {@code containers/<id>/} ({@code container.json}, {@code config.json}
+ * (the OCI spec, written at create), {@code upper/}, {@code work/}, {@code container.log}), {@code exits/} (exit
+ * codes the monitors write), {@code bin/} (the monitor binary), {@code volumes/<name>/_data}, and {@code run/}, a
+ * tmpfs the engine mounts (unless it is on one already) for what matters only while containers run:
+ * {@code run/runc/} (runc's state root) and {@code run/bundles/<id>/} (a copy of config.json and the {@code rootfs}
+ * mount point, where a container's monitor mounts the overlay in a mount namespace of its own for runc, which
+ * leaves it only in the container's; pidfile, oom, monitor.err), made again at every start. Closing an engine
+ * under which no container runs unmounts it. Containers an earlier engine started keep their bundle in
+ * {@code containers/<id>/bundle/} and runc's state in {@code runc/} until their next start. The engine writes
  * {@code container.json} atomically after every transition, so a new engine on the same root (after a crash of
  * the daemon) re-adopts running containers from it and from their monitors.
  *

@@ -95,9 +95,14 @@ class BadInputRootTest {
             assertThat(dirs).as("container directories").isEmpty();
         }
         assertThat(r.engine.volumes()).as("volumes").isEmpty();
-        try (var runc = Files.list(r.root.resolve("runc"))) {
+        try (var runc = Files.list(r.root.resolve("run/runc"))) {
             assertThat(runc).as("runc state").isEmpty();
         }
-        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).noneMatch(l -> l.contains(r.root.toString()));
+        try (var bundles = Files.list(r.root.resolve("run/bundles"))) {
+            assertThat(bundles).as("bundles").isEmpty();
+        }
+        // the engine's own run tmpfs is its only mount
+        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).filteredOn(l -> l.contains(r.root.toString()))
+                .allMatch(l -> l.split(" ")[4].equals(r.root.resolve("run").toString()));
     }
 }

@@ -66,7 +66,7 @@ public final class ConvergeCommand {
         out.println("work_dir=" + work);
         BusyboxImage image = BusyboxImage.build(options.imageScript(), work.resolve("image"));
         String apiBase = options.host();
-        Path runcRoot = options.dataRoot() == null ? null : options.dataRoot().resolve("engine/runc");
+        Path runcRoot = options.dataRoot() == null ? null : options.dataRoot().resolve("engine/run/runc");
         if (apiBase == null) {
             Path data = work.resolve("data");
             try (Engine engine = Engine.open(Engine.Settings.defaults(data.resolve("engine")));
@@ -75,7 +75,7 @@ public final class ConvergeCommand {
             }
             shoald = ShoaldProcess.start(options.shoalHome(), data, work.resolve("shoald.log"));
             apiBase = shoald.api();
-            runcRoot = data.resolve("engine/runc");
+            runcRoot = data.resolve("engine/run/runc");
             out.println("shoald_pid=" + shoald.pid());
             out.println("shoald_log=" + shoald.log());
         }
@@ -159,7 +159,7 @@ public final class ConvergeCommand {
         });
         attempt("shoald containers", () -> {
             if (shoald != null) {
-                Host.removeAll(shoald.dataRoot().resolve("engine/runc"));
+                Host.removeAll(shoald.dataRoot().resolve("engine/run/runc"));
             }
         });
         attempt("mounts", () -> {

@@ -178,6 +178,7 @@ public final class EngineCommand {
                     }
                 }
             }
+            HostTools.unmountUnder(dir); // the engine leaves its run tmpfs mounted while a container runs
             try (var walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);

@@ -106,10 +106,49 @@ public final class ShoaldProcess implements AutoCloseable {
         return process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops shoald, then removes what its engine leaves on the host, so the data root can be deleted: containers
+     * still running (killed and deleted through both runc roots: the engine's run tmpfs and the legacy one), then
+     * every mount under the data root, deepest first (the run tmpfs stays while containers run; a mounted tmpfs
+     * makes deleting the directory fail with EBUSY).
+     */
     @Override
     public void close() throws InterruptedException {
         if (!terminate()) {
             kill();
+        }
+        try {
+            removeEngineLeftovers(dataRoot);
+        } catch (IOException e) {
+            throw new IllegalStateException("cleaning up after shoald of " + dataRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void removeEngineLeftovers(Path dataRoot) throws IOException, InterruptedException {
+        Path engine = dataRoot.resolve("engine");
+        for (Path root : List.of(engine.resolve("run/runc"), engine.resolve("runc"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (var ids = Files.list(root)) {
+                for (Path id : ids.filter(Files::isDirectory).toList()) {
+                    quietly("/usr/sbin/runc", "--root=" + root, "kill", id.getFileName().toString(), "KILL");
+                    quietly("/usr/sbin/runc", "--root=" + root, "delete", "-f", id.getFileName().toString());
+                }
+            }
+        }
+        List<String> mounts = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().map(l -> l.split(" ")[4])
+                .filter(m -> m.startsWith(dataRoot + "/")).sorted((a, b) -> b.length() - a.length()).toList();
+        for (String m : mounts) {
+            quietly("umount", "-l", m);
+        }
+    }
+
+    private static void quietly(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
         }
     }
 }

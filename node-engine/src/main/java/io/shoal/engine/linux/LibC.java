@@ -17,6 +17,11 @@ interface LibC extends Library {
     long MS_RDONLY = 1;
     long MS_NOSUID = 2;
     long MS_NODEV = 4;
+    long MS_NOEXEC = 8;
+    /** statfs(2)'s f_type of a tmpfs. */
+    long TMPFS_MAGIC = 0x01021994L;
+    /** struct statfs is 120 bytes on x86_64 and aarch64; f_type is its first field, a long. */
+    int STATFS_SIZE = 256;
     int MNT_DETACH = 2;
     int S_IFCHR = 0020000;
     int S_IFBLK = 0060000;
@@ -25,6 +30,8 @@ interface LibC extends Library {
     int mount(String source, String target, String fstype, long flags, String data) throws LastErrorException;
 
     int umount2(String target, int flags) throws LastErrorException;
+
+    int statfs(String path, byte[] buf) throws LastErrorException;
 
     int mknod(String path, int mode, long dev) throws LastErrorException;
 

@@ -45,15 +45,27 @@ public final class RuncRuntime implements OciRuntime {
     private final String runc;
     private final String monitor;
     private final Path runcRoot;
+    private final Path legacyRoot;
     private final ExitWatcher exits;
     private final Map<String, String> environment = Map.copyOf(System.getenv());
 
-    public RuncRuntime(String runc, String monitor, Path runcRoot, Path exitDir) throws IOException {
+    /**
+     * {@code runcRoot} is runc's {@code --root} for every run from now on (on the engine's tmpfs);
+     * {@code legacyRoot} is where earlier engines kept it: a container whose state directory is there is still
+     * driven there (kill, pause, exec, delete) until it is deleted, so containers outlive an upgrade.
+     */
+    public RuncRuntime(String runc, String monitor, Path runcRoot, Path legacyRoot, Path exitDir) throws IOException {
         this.runc = runc;
         this.monitor = monitor;
         this.runcRoot = runcRoot;
+        this.legacyRoot = legacyRoot;
         Files.createDirectories(runcRoot);
         this.exits = new ExitWatcher(exitDir);
+    }
+
+    /** The runc root that holds {@code id}'s state: the legacy one if it is there, else the current one. */
+    private Path rootOf(String id) {
+        return legacyRoot != null && Files.isDirectory(legacyRoot.resolve(id)) ? legacyRoot : runcRoot;
     }
 
     @Override
@@ -89,17 +101,17 @@ public final class RuncRuntime implements OciRuntime {
 
     @Override
     public void kill(String id, String signal) throws IOException {
-        run("kill", id, signal);
+        run(id, "kill", id, signal);
     }
 
     @Override
     public void pause(String id) throws IOException {
-        run("pause", id);
+        run(id, "pause", id);
     }
 
     @Override
     public void resume(String id) throws IOException {
-        run("resume", id);
+        run(id, "resume", id);
     }
 
     @Override
@@ -108,7 +120,7 @@ public final class RuncRuntime implements OciRuntime {
         if (deleteStopped(id)) {
             return;
         }
-        List<String> cmd = List.of(runc, "--root=" + runcRoot, "delete", "--force", id);
+        List<String> cmd = List.of(runc, "--root=" + rootOf(id), "delete", "--force", id);
         Result r = exec(cmd);
         if (r.code != 0 && !r.stderr.contains("does not exist")) {
             throw new IOException("runc delete " + id + ": " + r.stderr.trim());
@@ -121,7 +133,7 @@ public final class RuncRuntime implements OciRuntime {
      * deletes it) or when a cgroup is still busy.
      */
     private boolean deleteStopped(String id) throws IOException {
-        Path stateDir = runcRoot.resolve(id);
+        Path stateDir = rootOf(id).resolve(id);
         Path state = stateDir.resolve("state.json");
         if (!Files.isRegularFile(state)) {
             return !Files.exists(stateDir);
@@ -149,7 +161,7 @@ public final class RuncRuntime implements OciRuntime {
 
     @Override
     public Optional<String> status(String id) throws IOException {
-        Result r = exec(List.of(runc, "--root=" + runcRoot.toString(), "state", id));
+        Result r = exec(List.of(runc, "--root=" + rootOf(id), "state", id));
         if (r.code != 0) {
             return Optional.empty();
         }
@@ -159,7 +171,7 @@ public final class RuncRuntime implements OciRuntime {
     @Override
     public int exec(String id, ExecSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + runcRoot, "exec"));
+        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + rootOf(id), "exec"));
         for (String e : spec.env()) {
             cmd.add("--env");
             cmd.add(e);
@@ -256,8 +268,8 @@ public final class RuncRuntime implements OciRuntime {
         exits.close();
     }
 
-    private void run(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + runcRoot));
+    private void run(String id, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + rootOf(id)));
         cmd.addAll(List.of(args));
         Result r = exec(cmd);
         if (r.code != 0) {

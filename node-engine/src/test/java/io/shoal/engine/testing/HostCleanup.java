@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a root test leaves on the host, removed whatever happened: runc containers of the engine's runc root
- * ({@code runc delete -f}), mounts under the test's root, the test's cgroups; then the directory itself. Returns
+ * What a root test leaves on the host, removed whatever happened: runc containers of the engine's runc roots
+ * ({@code runc delete -f}), mounts under the test's root (the engine's run tmpfs too, unless it unmounted it), the test's cgroups; then the directory itself. Returns
  * what it had to remove, so a test can assert the engine left nothing.
  */
 public final class HostCleanup {
@@ -19,8 +19,10 @@ public final class HostCleanup {
 
     public static List<String> sweep(Path root, String cgroupParent) throws IOException, InterruptedException {
         List<String> found = new ArrayList<>();
-        Path runcRoot = root.resolve("runc");
-        if (Files.isDirectory(runcRoot)) {
+        for (Path runcRoot : List.of(root.resolve("run/runc"), root.resolve("runc"))) { // the tmpfs, the legacy
+            if (!Files.isDirectory(runcRoot)) {
+                continue;
+            }
             try (var ids = Files.list(runcRoot)) {
                 for (Path id : ids.filter(Files::isDirectory).toList()) {
                     found.add("runc container " + id.getFileName());

@@ -94,6 +94,24 @@ public final class HostTools {
         return Long.parseLong(run("du", "-sxk", dir.toString()).split("\\s+")[0]);
     }
 
+    /**
+     * Unmounts (lazily, deepest first) every mount below {@code dir}: the engine's run tmpfs when a container
+     * outlived the bench's engine, so the directory can be deleted (rm of a mounted tmpfs fails with EBUSY).
+     */
+    public static void unmountUnder(Path dir) throws IOException, InterruptedException {
+        List<String> points = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String target = line.split(" ")[4];
+            if (target.startsWith(dir + "/")) {
+                points.add(target);
+            }
+        }
+        points.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String m : points) {
+            runQuietly("umount", "-l", m);
+        }
+    }
+
     private static void runQuietly(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
