@@ -22,19 +22,26 @@ import java.util.UUID;
  * through the engine (total time, and the monitors' memory per container as PSS), and the disk
  * those containers add to the engine's root. Both measurements alternate raw and engine, one container each in
  * turn, so both meet the same load, the same number of running containers and the same caches, as a machine's
- * load drifts between two phases seconds apart. Everything it makes is removed at the end.
+ * load drifts between two phases seconds apart. Besides the totals it prints the median and p90 of one detached
+ * start, raw and engine, the engine's create alone, and the medians of the first and the last fifth of the starts
+ * (a start path still being compiled, or anything else that grows with the running containers, shows there).
+ * Everything it makes is removed at the end.
  */
 public final class EngineCommand {
 
     /**
      * {@code detachedWarmup}: detached containers started and removed, raw and through the engine alike, before
      * the timed ones, so both are measured warm (a daemon's JIT has long compiled its start path; 0 measures cold).
+     * 100 by default: after 20, the JIT compiler threads still took ~11 % of the CPU of the whole run ({@code perf
+     * record -a}, by command name), and the engine's starts grew from 27 to 38 ms between the first and the last
+     * fifth of the timed ones while raw runc's stayed at 22–24 ms; after 100, in the run that followed, 26 and 29 ms
+     * against raw runc's 25 and 28 (on a noisier machine later both fifths grew, raw's too).
      */
     record Options(int runs, int containers, int detachedWarmup) {
         static Options parse(String[] args) {
             int runs = 50;
             int containers = 100;
-            int detachedWarmup = 20;
+            int detachedWarmup = 100;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -129,6 +136,9 @@ public final class EngineCommand {
             List<String> ids = new ArrayList<>();
             long rawTotal = 0;
             long engTotal = 0;
+            List<Double> rawEach = new ArrayList<>();
+            List<Double> engEach = new ArrayList<>();
+            List<Double> createEach = new ArrayList<>();
             for (int i = 0; i < o.containers(); i++) {
                 String rawId = "raw-sleep-" + i;
                 long t0 = System.nanoTime();
@@ -136,10 +146,15 @@ public final class EngineCommand {
                 long t1 = System.nanoTime();
                 rawRunning.add(rawId);
                 String id = engine.create(sleepReq);
+                long created = System.nanoTime();
                 engine.start(id);
                 ids.add(id);
-                engTotal += System.nanoTime() - t1;
+                long t2 = System.nanoTime();
+                createEach.add((created - t1) / 1e6);
+                engTotal += t2 - t1;
                 rawTotal += t1 - t0;
+                rawEach.add((t1 - t0) / 1e6);
+                engEach.add((t2 - t1) / 1e6);
             }
             long duAfter = HostTools.duKib(dir.resolve("engine"));
             long pss = 0;
@@ -157,6 +172,13 @@ public final class EngineCommand {
             out.println("detached_raw_runc_total_ms=" + fmt(rawTotal / 1e6));
             out.println("detached_engine_total_ms=" + fmt(engTotal / 1e6));
             out.println("detached_engine_vs_raw=" + fmt((double) engTotal / rawTotal));
+            out.println("detached_raw_runc_median_p90_ms=" + fmt(median(rawEach)) + " " + fmt(percentile(rawEach, 0.9)));
+            out.println("detached_engine_median_p90_ms=" + fmt(median(engEach)) + " " + fmt(percentile(engEach, 0.9)));
+            out.println("detached_engine_create_median_ms=" + fmt(median(createEach)));
+            int fifth = Math.max(1, engEach.size() / 5);
+            out.println("detached_first_last_fifth_median_ms=raw " + fmt(median(rawEach.subList(0, fifth))) + " "
+                    + fmt(median(rawEach.subList(rawEach.size() - fifth, rawEach.size()))) + " engine "
+                    + fmt(median(engEach.subList(0, fifth))) + " " + fmt(median(engEach.subList(engEach.size() - fifth, engEach.size()))));
             out.println("monitor_pss_kib_per_container=" + fmt((double) pss / o.containers()));
             out.println("disk_growth_kib_total=" + (duAfter - duBefore));
             out.println("disk_growth_kib_per_container=" + fmt((double) (duAfter - duBefore) / o.containers()));
