@@ -89,9 +89,19 @@ public final class Engine implements AutoCloseable {
         }
 
         public static Settings defaults(Path root) {
-            return new Settings(root, root.resolve("run"), "/usr/sbin/runc", null, "/shoal",
+            return new Settings(root, null, "/usr/sbin/runc", null, "/shoal",
                     Files.exists(Path.of("/usr/bin/tini-static")) ? "/usr/bin/tini-static" : null, 10L << 20,
                     List.of(), List.of());
+        }
+
+        /** runc's {@code --root}: on the run tmpfs. */
+        public Path runcRoot() {
+            return run.resolve("runc");
+        }
+
+        /** Where engines before the run tmpfs kept runc's state; containers they started are still driven there. */
+        public Path legacyRuncRoot() {
+            return root.resolve("runc");
         }
 
         public Settings withCgroupParent(String value) {
@@ -182,7 +192,7 @@ public final class Engine implements AutoCloseable {
             return new Engine(settings, run, new LinuxFiles(), new LinuxMounter(),
                     new RuncRuntime(settings.runc(), settings.monitor() != null ? settings.monitor()
                             : MonitorBinary.install(settings.root().resolve("bin")).toString(),
-                            run.dir().resolve("runc"), settings.root().resolve("runc"), settings.root().resolve("exits")),
+                            settings.runcRoot(), settings.legacyRuncRoot(), settings.root().resolve("exits")),
                     Clock.systemUTC(), () -> {
                         byte[] b = new byte[32];
                         random.nextBytes(b);

@@ -66,7 +66,7 @@ public final class ConvergeCommand {
         out.println("work_dir=" + work);
         BusyboxImage image = BusyboxImage.build(options.imageScript(), work.resolve("image"));
         String apiBase = options.host();
-        Path runcRoot = options.dataRoot() == null ? null : options.dataRoot().resolve("engine/run/runc");
+        Path runcRoot = options.dataRoot() == null ? null : runcRootOf(options.dataRoot());
         if (apiBase == null) {
             Path data = work.resolve("data");
             try (Engine engine = Engine.open(Engine.Settings.defaults(data.resolve("engine")));
@@ -75,7 +75,7 @@ public final class ConvergeCommand {
             }
             shoald = ShoaldProcess.start(options.shoalHome(), data, work.resolve("shoald.log"));
             apiBase = shoald.api();
-            runcRoot = data.resolve("engine/run/runc");
+            runcRoot = runcRootOf(data);
             out.println("shoald_pid=" + shoald.pid());
             out.println("shoald_log=" + shoald.log());
         }
@@ -130,6 +130,11 @@ public final class ConvergeCommand {
         void run() throws Exception;
     }
 
+    /** runc's root of the engine of a shoald whose data root is {@code dataRoot}. */
+    private static Path runcRootOf(Path dataRoot) {
+        return Engine.Settings.defaults(dataRoot.resolve("engine")).runcRoot();
+    }
+
     private static double timed(Step step) throws Exception {
         long t0 = System.nanoTime();
         step.run();
@@ -159,7 +164,7 @@ public final class ConvergeCommand {
         });
         attempt("shoald containers", () -> {
             if (shoald != null) {
-                Host.removeAll(shoald.dataRoot().resolve("engine/run/runc"));
+                Host.removeAll(runcRootOf(shoald.dataRoot()));
             }
         });
         attempt("mounts", () -> {

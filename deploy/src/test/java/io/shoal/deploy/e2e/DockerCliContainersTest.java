@@ -51,7 +51,7 @@ class DockerCliContainersTest {
         if (data == null) {
             return;
         }
-        String runcRoot = "--root=" + NodeEngine.root(data).resolve("run/runc");
+        String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
         for (String id : run(List.of("/usr/sbin/runc", runcRoot, "list", "-q")).out().lines().filter(l -> !l.isBlank()).toList()) {
             run(List.of("/usr/sbin/runc", runcRoot, "kill", id, "KILL"));
             run(List.of("/usr/sbin/runc", runcRoot, "delete", "-f", id));

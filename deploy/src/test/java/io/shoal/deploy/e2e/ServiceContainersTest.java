@@ -56,7 +56,7 @@ class ServiceContainersTest {
         if (data == null) {
             return;
         }
-        String runcRoot = "--root=" + NodeEngine.root(data).resolve("run/runc");
+        String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
         for (String id : runcList(runcRoot)) {
             run("/usr/sbin/runc", runcRoot, "kill", id, "KILL");
             run("/usr/sbin/runc", runcRoot, "delete", "-f", id);
@@ -84,7 +84,7 @@ class ServiceContainersTest {
 
         JsonNode running = eventually(() -> runningTasks(api));
         System.out.printf("2 replicas running %d ms after service create%n", (System.nanoTime() - created) / 1_000_000);
-        String runcRoot = "--root=" + NodeEngine.root(data).resolve("run/runc");
+        String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
         List<String> containers = runcList(runcRoot);
         assertThat(containers).hasSize(2);
         List<String> taskContainers = new ArrayList<>();

@@ -66,7 +66,7 @@ class ServiceLogsTest {
             manager.close();
         }
         for (Path data : dataRoots) {
-            String runcRoot = "--root=" + NodeEngine.root(data).resolve("run/runc");
+            String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
             for (String id : ServiceContainersTest.runcList(runcRoot)) {
                 ServiceContainersTest.run("/usr/sbin/runc", runcRoot, "kill", id, "KILL");
                 ServiceContainersTest.run("/usr/sbin/runc", runcRoot, "delete", "-f", id);

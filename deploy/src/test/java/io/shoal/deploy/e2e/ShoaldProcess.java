@@ -1,5 +1,7 @@
 package io.shoal.deploy.e2e;
 
+import io.shoal.deploy.role.NodeEngine;
+import io.shoal.engine.Engine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -125,8 +127,8 @@ public final class ShoaldProcess implements AutoCloseable {
     }
 
     static void removeEngineLeftovers(Path dataRoot) throws IOException, InterruptedException {
-        Path engine = dataRoot.resolve("engine");
-        for (Path root : List.of(engine.resolve("run/runc"), engine.resolve("runc"))) {
+        Engine.Settings engine = Engine.Settings.defaults(NodeEngine.root(dataRoot));
+        for (Path root : List.of(engine.runcRoot(), engine.legacyRuncRoot())) {
             if (!Files.isDirectory(root)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.shoal.engine.testing;
 
+import io.shoal.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public final class HostCleanup {
 
     public static List<String> sweep(Path root, String cgroupParent) throws IOException, InterruptedException {
         List<String> found = new ArrayList<>();
-        for (Path runcRoot : List.of(root.resolve("run/runc"), root.resolve("runc"))) { // the tmpfs, the legacy
+        Engine.Settings engine = Engine.Settings.defaults(root);
+        for (Path runcRoot : List.of(engine.runcRoot(), engine.legacyRuncRoot())) {
             if (!Files.isDirectory(runcRoot)) {
                 continue;
             }
