@@ -125,13 +125,14 @@ public final class SwitchNamespaceLinks implements Links {
             if (change instanceof AddVxlan v && overlays.get(v.bridge()) == v) {
                 continue; // made with its bridge
             }
-            Optional<NetnsName> target = delegated(change);
+            Optional<Handed> handed = delegated(change);
+            Optional<NetnsName> target = handed.map(Handed::swtch);
             if (target.isEmpty() || !target.equals(runIn)) {
                 flush(runIn, run);
                 runIn = target;
             }
-            if (target.isPresent()) {
-                run.add(handed(change, target.get())); // consecutive changes in one switch go in one call
+            if (handed.isPresent()) {
+                run.add(handed.get().change()); // consecutive changes in one switch go in one call
             } else if (change instanceof AddBridge b && overlays.containsKey(b.bridge())) {
                 addOverlay(b, overlays.get(b.bridge()));
             } else {
@@ -148,30 +149,28 @@ public final class SwitchNamespaceLinks implements Links {
         }
     }
 
-    /** The switch a change is handed to, or empty for the changes this adapter makes itself. */
-    private Optional<NetnsName> delegated(LinkChange change) {
+    /** A change for a switch's adapter, and that switch. */
+    private record Handed(NetnsName swtch, LinkChange change) {}
+
+    /**
+     * The switch a change is handed to, with what its adapter gets (a task's veth becomes a macvlan of the VXLAN in a
+     * switch without a bridge); empty for the changes this adapter makes itself.
+     */
+    private Optional<Handed> delegated(LinkChange change) {
         if (change instanceof AddVeth v) {
             NetnsName sw = existingSwitch(v.bridge());
-            if (macvlans(sw, v.bridge())) {
-                taskLinks.put(v.hostSide(), new TaskLink(sw, v.netns(), v.peer()));
-            } else {
+            if (!macvlans(sw, v.bridge())) {
                 vethSwitches.put(v.hostSide(), sw);
+                return Optional.of(new Handed(sw, v));
             }
-            return Optional.of(sw);
+            taskLinks.put(v.hostSide(), new TaskLink(sw, v.netns(), v.peer()));
+            return Optional.of(new Handed(sw, new AddMacvlan(naming.vxlanBeside(v.bridge()), v.netns(), v.peer(), v.mac(),
+                    v.address(), v.prefix(), v.gateway(), v.defaultRoute())));
         }
         if (change instanceof AddRemote r) {
-            return Optional.of(existingSwitch(r.vxlan()));
+            return Optional.of(new Handed(existingSwitch(r.vxlan()), r));
         }
         return Optional.empty();
-    }
-
-    /** What the switch's adapter gets: a task's veth becomes a macvlan of the VXLAN in a switch without a bridge. */
-    private LinkChange handed(LinkChange change, NetnsName sw) {
-        if (change instanceof AddVeth v && macvlans(sw, v.bridge())) {
-            return new AddMacvlan(naming.vxlanBeside(v.bridge()), v.netns(), v.peer(), v.mac(), v.address(), v.prefix(),
-                    v.gateway(), v.defaultRoute());
-        }
-        return change;
     }
 
     /**
