@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * What unpacking a layer needs beyond java.nio: full mode bits (setuid, sticky), ownership of links, device
- * nodes (overlay whiteouts are 0:0 character devices) and the overlay opaque xattr. Adapter: linux/LinuxFiles.
+ * nodes (overlay whiteouts are 0:0 character devices) and the overlay opaque xattr; and where the file system
+ * places the engine's directories. Adapter: linux/LinuxFiles.
  */
 public interface FileAttributes {
     void chmod(Path path, int mode) throws IOException;
@@ -17,6 +18,13 @@ public interface FileAttributes {
 
     /** overlayfs: {@code trusted.overlay.opaque=y} hides the lower layers' entries of this directory. */
     void markOpaque(Path dir) throws IOException;
+
+    /**
+     * Asks the file system to place each new subdirectory of {@code dir} in a block group of its own choosing
+     * rather than next to its siblings (ext4's top-directory flag, {@code chattr +T}): true if it now does, false
+     * where the file system has no such notion (tmpfs, xfs), which changes nothing there.
+     */
+    boolean spreadSubdirectories(Path dir) throws IOException;
 
     /** overlayfs: a 0:0 character device hides the lower layers' entry of this name. */
     default void whiteout(Path path) throws IOException {

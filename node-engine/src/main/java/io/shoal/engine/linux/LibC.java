@@ -48,6 +48,18 @@ interface LibC extends Library {
     int O_CREAT = 0100;
     int O_TRUNC = 01000;
     int O_CLOEXEC = 02000000;
+    int O_DIRECTORY = 0200000;
+    /** linux/fs.h: the inode flags of chattr(1), an int despite the ioctl numbers' long. */
+    long FS_IOC_GETFLAGS = 0x80086601L;
+    long FS_IOC_SETFLAGS = 0x40086602L;
+    int FS_TOPDIR_FL = 0x00020000;
+    int ENOTTY = 25;
+    int EOPNOTSUPP = 95;
+    int EINVAL = 22;
+
+    int open(String path, int flags) throws LastErrorException;
+
+    int ioctl(int fd, long request, int[] arg) throws LastErrorException;
     short POSIX_SPAWN_SETSIGDEF = 0x04;
     short POSIX_SPAWN_SETSIGMASK = 0x08;
     short POLLIN = 1;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records what only root may do: owners, full modes, device nodes and opaque dirs. A device node is stood in
+ * Records what only root may do: owners, full modes, device nodes, opaque dirs and spread ones. A device node is stood in
  * for by an empty regular file, so later entries see the name taken, as they would on the real filesystem.
  */
 public final class FakeFileAttributes implements FileAttributes {
@@ -16,6 +16,7 @@ public final class FakeFileAttributes implements FileAttributes {
     public final Map<Path, Integer> modes = new ConcurrentHashMap<>();
     public final Map<Path, String> nodes = new ConcurrentHashMap<>();
     public final Map<Path, Boolean> opaque = new ConcurrentHashMap<>();
+    public final Map<Path, Boolean> spread = new ConcurrentHashMap<>();
 
     @Override
     public void chmod(Path path, int mode) {
@@ -36,5 +37,11 @@ public final class FakeFileAttributes implements FileAttributes {
     @Override
     public void markOpaque(Path dir) {
         opaque.put(dir, true);
+    }
+
+    @Override
+    public boolean spreadSubdirectories(Path dir) {
+        spread.put(dir, true);
+        return true;
     }
 }
