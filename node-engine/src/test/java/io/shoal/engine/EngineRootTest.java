@@ -3,6 +3,7 @@ package io.shoal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.engine.bundle.HostConfig;
 import io.shoal.engine.container.ContainerRecord;
 import io.shoal.engine.container.ContainerRequest;
@@ -317,6 +318,36 @@ class EngineRootTest {
         int code = engine.stop(id, Duration.ofMillis(300));
         assertThat(code).isEqualTo(137);
         assertThat(engine.inspect(id).state()).isEqualTo(State.EXITED);
+    }
+
+    @Test
+    void stopAndRemoveStillEndContainersWhoseRuncStateIsGone() throws IOException {
+        String stopped = run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
+        String removed = run(List.of("/bin/sleep", "1000"), HostConfig.defaults());
+        long removedPid = engine.inspect(removed).pid();
+        // as if runc's tmpfs had been cleared by hand: runc no longer knows either, their monitors and inits run on
+        List<Path> cgroups = new ArrayList<>();
+        for (String id : List.of(stopped, removed)) {
+            Path state = Engine.Settings.defaults(root).runcRoot().resolve(id);
+            new ObjectMapper().readTree(state.resolve("state.json").toFile()).path("cgroup_paths")
+                    .forEach(p -> cgroups.add(Path.of(p.asText())));
+            try (var walk = Files.walk(state)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try {
+            assertThat(engine.stop(stopped, Duration.ofMillis(300))).isEqualTo(137);
+            assertThat(engine.inspect(stopped).state()).isEqualTo(State.EXITED);
+            engine.remove(removed, true);
+            assertThat(engine.list(true)).extracting(ContainerRecord::id).doesNotContain(removed);
+            assertThat(ProcessHandle.of(removedPid).filter(ProcessHandle::isAlive)).isEmpty();
+        } finally {
+            for (Path cgroup : cgroups) { // runc, which would have removed them, knows nothing of them any more
+                Files.deleteIfExists(cgroup);
+            }
+        }
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class ContainerService {
     private static final ObjectWriter RECORD_JSON = JSON.writerFor(ContainerRecord.class);
     private static final ObjectWriter SPEC_JSON = JSON.writerFor(RuntimeSpec.class);
 
+    /** How long a SIGKILLed container may take to be seen exiting (a large memory takes a while to free). */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(60);
+
     private final Path root;
     private final Path bundles;
     private final ImageStore images;
@@ -298,8 +301,7 @@ public final class ContainerService {
         try {
             return exitFuture(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            signalQuietly(id, "SIGKILL");
-            return exitFuture(id).join();
+            return killAndAwait(rec, false); // resumed already
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException(EngineException.Kind.INTERNAL, "interrupted");
@@ -362,11 +364,7 @@ public final class ContainerService {
             throw EngineException.conflict(refused.reason());
         }
         if (rec.state() == State.RUNNING || rec.state() == State.PAUSED) {
-            signalQuietly(id, "SIGKILL");
-            if (rec.state() == State.PAUSED) {
-                io(() -> { runtime.resume(id); return null; });
-            }
-            exitFuture(id).join();
+            killAndAwait(rec, rec.state() == State.PAUSED);
         }
         cleanup(id);
         publish(id, "destroy", Map.of());
@@ -619,11 +617,43 @@ public final class ContainerService {
         }
     }
 
-    private void signalQuietly(String id, String signal) {
+    /** False when the runtime could not signal it: it exited meanwhile, or the runtime lost track of it. */
+    private boolean signalQuietly(String id, String signal) {
         try {
             runtime.kill(id, signal);
-        } catch (IOException ignored) {
-            // it exited meanwhile
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * SIGKILL (then {@code resume}s a paused container, so that it can die), then its exit code. When runc cannot signal it
+     * although its exit has not been seen (runc's state is gone: its tmpfs was unmounted or cleared by hand), the
+     * engine kills the container's init itself, if that pid is still its monitor's child, instead of waiting for
+     * an exit that would never come. Fails after {@link #KILL_WAIT} without an exit, never hangs.
+     */
+    private int killAndAwait(ContainerRecord rec, boolean resume) {
+        String id = rec.id();
+        CompletableFuture<Integer> exit = exitFuture(id);
+        if (!signalQuietly(id, "SIGKILL") && !exit.isDone()) {
+            ProcessHandle.of(rec.pid())
+                    .filter(init -> init.parent().map(p -> p.pid() == rec.run().monitorPid()).orElse(false))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        } else if (resume) {
+            io(() -> { runtime.resume(id); return null; });
+        }
+        try {
+            return exit.get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "container " + id + " did not exit within "
+                    + KILL_WAIT.toSeconds() + " s of SIGKILL (init pid " + rec.pid() + ", monitor pid "
+                    + rec.run().monitorPid() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(EngineException.Kind.INTERNAL, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new EngineException(EngineException.Kind.INTERNAL, "kill " + id, e);
         }
     }
 
