@@ -16,6 +16,7 @@ import io.shoal.engine.content.ImageStore;
 import io.shoal.engine.host.Mounter;
 import io.shoal.engine.host.OciRuntime;
 import io.shoal.engine.host.OverlayRootfs;
+import io.shoal.engine.host.Trees;
 import io.shoal.engine.image.ConfigMerge;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.logs.LogEntry;
@@ -214,7 +215,7 @@ public final class ContainerService {
             }
             if (mounted) {
                 mounter.unmount(rootfs);
-                deleteTree(rootfs.getParent());
+                Trees.delete(rootfs.getParent());
             }
             String hostname = request.config().hostname().isEmpty() ? id.substring(0, 12) : request.config().hostname();
             RuntimeSpec spec = SpecOp.build(ContainerSpecs.ops(id, hostname, config, user, host, facts));
@@ -484,7 +485,7 @@ public final class ContainerService {
                 Files.move(legacy.resolve("config.json"), spec);
             }
             mounter.unmount(legacy.resolve("rootfs"));
-            deleteTree(legacy);
+            Trees.delete(legacy);
         }
         Files.createDirectories(bundle.resolve("rootfs"));
         Files.copy(spec, bundle.resolve("config.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -543,23 +544,13 @@ public final class ContainerService {
         try {
             runtime.delete(id);
             mounter.unmount(dir.resolve("bundle/rootfs")); // a container of an earlier engine
-            deleteTree(dir);
-            deleteTree(bundles.resolve(id));
+            Trees.delete(dir);
+            Trees.delete(bundles.resolve(id));
         } catch (IOException e) {
             throw new EngineException(EngineException.Kind.INTERNAL, "remove " + id + ": " + e.getMessage(), e);
         } finally {
             containers.remove(id);
             exits.remove(id);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 

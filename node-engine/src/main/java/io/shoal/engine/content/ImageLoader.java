@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.engine.host.Trees;
 import io.shoal.engine.image.Descriptor;
 import io.shoal.engine.image.ImageReference;
 import io.shoal.engine.image.Manifests;
@@ -91,7 +92,7 @@ public final class ImageLoader {
             }
             return out;
         } finally {
-            deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -167,11 +168,4 @@ public final class ImageLoader {
         return p;
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
-    }
 }

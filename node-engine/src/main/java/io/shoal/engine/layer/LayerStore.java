@@ -2,13 +2,13 @@ package io.shoal.engine.layer;
 
 import io.shoal.engine.content.Digest;
 import io.shoal.engine.content.DigestMismatchException;
+import io.shoal.engine.host.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,7 +59,7 @@ public final class LayerStore {
             return target;
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                Trees.delete(tmp);
             }
         }
     }
@@ -74,17 +74,7 @@ public final class LayerStore {
     }
 
     public void remove(Digest diffId) throws IOException {
-        deleteTree(dir(diffId));
+        Trees.delete(dir(diffId));
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
-    }
 }

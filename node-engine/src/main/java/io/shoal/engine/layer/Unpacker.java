@@ -2,6 +2,7 @@ package io.shoal.engine.layer;
 
 import io.shoal.engine.content.Digest;
 import io.shoal.engine.host.FileAttributes;
+import io.shoal.engine.host.Trees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,17 +77,17 @@ public final class Unpacker {
         }
         if (base.startsWith(WHITEOUT_PREFIX)) {
             Path hidden = parent.resolve(base.substring(WHITEOUT_PREFIX.length()));
-            removeExisting(hidden);
+            Trees.delete(hidden);
             attributes.whiteout(hidden);
             return;
         }
         if (e.isDirectory()) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                removeExisting(target);
+                Trees.delete(target);
                 Files.createDirectory(target);
             }
         } else {
-            removeExisting(target);
+            Trees.delete(target);
             if (e.isSymbolicLink()) {
                 Files.createSymbolicLink(target, Path.of(e.getLinkName()));
             } else if (e.isLink()) {
@@ -155,15 +156,4 @@ public final class Unpacker {
         }
     }
 
-    private static void removeExisting(Path p) throws IOException {
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            try (var walk = Files.walk(p)) {
-                for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(q);
-                }
-            }
-        } else {
-            Files.deleteIfExists(p);
-        }
-    }
 }

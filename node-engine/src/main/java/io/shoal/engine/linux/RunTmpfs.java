@@ -1,6 +1,7 @@
 package io.shoal.engine.linux;
 
 import com.sun.jna.LastErrorException;
+import io.shoal.engine.host.Trees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,10 +84,6 @@ public final class RunTmpfs {
                 }
             }
         }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Trees.delete(dir);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.engine.host.ExecSpec;
 import io.shoal.engine.host.OciRuntime;
 import io.shoal.engine.host.OverlayRootfs;
+import io.shoal.engine.host.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -151,11 +152,7 @@ public final class RuncRuntime implements OciRuntime {
                 return false; // still has tasks or children: let runc deal with it
             }
         }
-        try (var walk = Files.walk(stateDir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Trees.delete(stateDir);
         return true;
     }
 

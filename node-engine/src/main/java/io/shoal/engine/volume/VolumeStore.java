@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shoal.engine.EngineException;
+import io.shoal.engine.host.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,10 +135,8 @@ public final class VolumeStore {
     }
 
     private void delete(Volume v) {
-        try (var walk = Files.walk(v.mountpoint().getParent())) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            Trees.delete(v.mountpoint().getParent());
         } catch (IOException e) {
             throw new EngineException(EngineException.Kind.INTERNAL, "remove volume " + v.name() + ": "
                     + e.getMessage(), e);
