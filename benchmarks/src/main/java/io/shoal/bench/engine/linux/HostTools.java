@@ -54,6 +54,13 @@ public final class HostTools {
         return dir;
     }
 
+    /** A small tmpfs mounted at {@code dir} (made if missing), for runc's state; {@link #unmountUnder} takes it away. */
+    public static Path mountTmpfs(Path dir) throws IOException, InterruptedException {
+        java.nio.file.Files.createDirectories(dir);
+        run("mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", dir.toString());
+        return dir;
+    }
+
     /** {@code runc run} in the foreground: create, start, wait, delete. */
     public static void runcRun(Path runcRoot, Path bundle, String id) throws IOException, InterruptedException {
         run("/usr/sbin/runc", "--root=" + runcRoot, "run", "-b", bundle.toString(), id);
