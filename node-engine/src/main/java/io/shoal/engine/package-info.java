@@ -7,7 +7,9 @@
  *
  * <p>Layout under the engine's root: {@code content/} (blobs by sha256), {@code layers/} (each layer unpacked once),
  * {@code images.json} (names → manifests), {@code containers/<id>/} ({@code container.json}, {@code config.json}
- * (the OCI spec, written at create), {@code upper/}, {@code work/}, {@code container.log}), {@code exits/} (exit
+ * (the OCI spec, written at create), {@code upper/}, {@code work/}, {@code container.log}; on ext4 {@code containers/}
+ * carries the top-directory flag, so each container's directory and its files get a block group of their own),
+ * {@code exits/} (exit
  * codes the monitors write), {@code bin/} (the monitor binary), {@code volumes/<name>/_data}, and {@code run/}, a
  * tmpfs the engine mounts (unless it is on one already) for what matters only while containers run:
  * {@code run/runc/} (runc's state root) and {@code run/bundles/<id>/} (a copy of config.json and the {@code rootfs}
