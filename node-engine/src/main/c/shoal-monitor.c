@@ -492,14 +492,18 @@ int main(int argc, char **argv) {
     if (pipe2(err, O_CLOEXEC) != 0 || (!opt_tty && pipe2(out, O_CLOEXEC) != 0)) {
         die("pipe: %s", strerror(errno));
     }
-    char console_dir[] = "/tmp/shoal-monitor-XXXXXX";
-    char console_path[sizeof console_dir + 8] = "";
+    /*
+     * The console socket in the bundle, named relative to it: the monitor works in the bundle and runc moves into
+     * it, so both find it whatever the bundle's path (a socket's path is at most 107 bytes), and it goes with the
+     * bundle.
+     */
+    const char *console_path = "console.sock";
     int listener = -1;
     if (opt_tty) {
-        if (mkdtemp(console_dir) == NULL) {
-            die("mkdtemp: %s", strerror(errno));
+        if (chdir(opt_bundle) != 0) {
+            die("chdir %s: %s", opt_bundle, strerror(errno));
         }
-        snprintf(console_path, sizeof console_path, "%s/c.sock", console_dir);
+        unlink(console_path);
         struct sockaddr_un addr = {.sun_family = AF_UNIX};
         snprintf(addr.sun_path, sizeof addr.sun_path, "%s", console_path);
         listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -532,7 +536,6 @@ int main(int argc, char **argv) {
         master = receive_master(listener);
         close(listener);
         unlink(console_path);
-        rmdir(console_dir);
     }
     char message[4096] = "";
     long pid = -1;

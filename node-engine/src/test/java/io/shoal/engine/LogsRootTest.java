@@ -61,6 +61,8 @@ class LogsRootTest {
                 HostConfig.defaults()).withTty(true));
         CompletableFuture<Integer> exit = r.engine.waitForNextExit(id);
         r.engine.start(id);
+        assertThat(r.root.resolve("run/bundles").resolve(id).resolve("console.sock"))
+                .as("the console socket, in the bundle, is gone once runc handed the terminal over").doesNotExist();
         assertThat(exit.join()).isEqualTo(4);
         List<String> seen = new ArrayList<>();
         r.engine.logs(id, LogQuery.all(), e -> seen.add(e.stream() + ":" + e.log().trim()));
