@@ -102,17 +102,17 @@ public final class RuncRuntime implements OciRuntime {
 
     @Override
     public void kill(String id, String signal) throws IOException {
-        run(id, "kill", id, signal);
+        runc("kill", id, signal);
     }
 
     @Override
     public void pause(String id) throws IOException {
-        run(id, "pause", id);
+        runc("pause", id);
     }
 
     @Override
     public void resume(String id) throws IOException {
-        run(id, "resume", id);
+        runc("resume", id);
     }
 
     @Override
@@ -265,12 +265,13 @@ public final class RuncRuntime implements OciRuntime {
         exits.close();
     }
 
-    private void run(String id, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + rootOf(id)));
+    /** {@code runc --root=<id's root> <verb> <id> <args>}, failing with runc's own words. */
+    private void runc(String verb, String id, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(runc, "--root=" + rootOf(id), verb, id));
         cmd.addAll(List.of(args));
         Result r = exec(cmd);
         if (r.code != 0) {
-            throw new IOException("runc " + String.join(" ", args) + ": " + r.stderr.trim());
+            throw new IOException("runc " + String.join(" ", cmd.subList(2, cmd.size())) + ": " + r.stderr.trim());
         }
     }
 
