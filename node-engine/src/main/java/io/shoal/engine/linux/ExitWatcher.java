@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 final class ExitWatcher implements AutoCloseable {
 
     private static final int WNOHANG = 1;
-    private static final int ECHILD = 10;
 
     private record Pending(CompletableFuture<OciRuntime.Exit> future, Path bundle, long monitorPid) { }
 
@@ -82,7 +81,7 @@ final class ExitWatcher implements AutoCloseable {
                     children.remove(pid);
                 }
             } catch (com.sun.jna.LastErrorException e) {
-                if (e.getErrorCode() == ECHILD) {
+                if (e.getErrorCode() == LibC.ECHILD) {
                     children.remove(pid);
                 }
             }

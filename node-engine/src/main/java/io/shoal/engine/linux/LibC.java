@@ -53,9 +53,13 @@ interface LibC extends Library {
     long FS_IOC_GETFLAGS = 0x80086601L;
     long FS_IOC_SETFLAGS = 0x40086602L;
     int FS_TOPDIR_FL = 0x00020000;
+    /** errno values the engine tells apart. */
+    int ENOENT = 2;
+    int EINTR = 4;
+    int ECHILD = 10;
+    int EINVAL = 22;
     int ENOTTY = 25;
     int EOPNOTSUPP = 95;
-    int EINVAL = 22;
 
     int open(String path, int flags) throws LastErrorException;
 

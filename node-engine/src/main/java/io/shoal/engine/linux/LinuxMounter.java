@@ -9,9 +9,6 @@ import java.nio.file.Path;
 /** {@link Mounter} by mount(2) and umount2(2) through JNA. */
 public final class LinuxMounter implements Mounter {
 
-    private static final int EINVAL = 22;
-    private static final int ENOENT = 2;
-
     @Override
     public void mount(OverlayRootfs rootfs) throws IOException {
         String data = rootfs.mountData();
@@ -24,7 +21,7 @@ public final class LinuxMounter implements Mounter {
         try {
             LibC.INSTANCE.umount2(target.toString(), LibC.MNT_DETACH);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != EINVAL && e.getErrorCode() != ENOENT) {
+            if (e.getErrorCode() != LibC.EINVAL && e.getErrorCode() != LibC.ENOENT) {
                 throw new IOException("umount " + target + ": errno " + e.getErrorCode(), e);
             }
         }

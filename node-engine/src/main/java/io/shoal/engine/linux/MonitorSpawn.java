@@ -21,8 +21,6 @@ import java.util.Map;
  */
 final class MonitorSpawn implements AutoCloseable {
 
-    private static final int EINTR = 4;
-
     private final int pid;
     private final int syncFd;
     private boolean reaped;
@@ -104,7 +102,7 @@ final class MonitorSpawn implements AutoCloseable {
             try {
                 ready = LibC.INSTANCE.poll(pollfd, 1, left);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() == EINTR) {
+                if (e.getErrorCode() == LibC.EINTR) {
                     continue;
                 }
                 throw new IOException("poll sync pipe: errno " + e.getErrorCode(), e);
@@ -116,7 +114,7 @@ final class MonitorSpawn implements AutoCloseable {
             try {
                 n = LibC.INSTANCE.read(syncFd, buf, buf.length);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() == EINTR) {
+                if (e.getErrorCode() == LibC.EINTR) {
                     continue;
                 }
                 throw new IOException("read sync pipe: errno " + e.getErrorCode(), e);
@@ -150,7 +148,7 @@ final class MonitorSpawn implements AutoCloseable {
                 int s = status[0];
                 return (s & 0x7f) == 0 ? (s >> 8) & 0xff : 128 + (s & 0x7f);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != EINTR) {
+                if (e.getErrorCode() != LibC.EINTR) {
                     throw new IOException("waitpid " + pid + ": errno " + e.getErrorCode(), e);
                 }
             }

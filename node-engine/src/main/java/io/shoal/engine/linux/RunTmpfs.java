@@ -1,6 +1,5 @@
 package io.shoal.engine.linux;
 
-import com.sun.jna.LastErrorException;
 import io.shoal.engine.host.Trees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,8 +23,6 @@ public final class RunTmpfs {
      * so this is room for about 5000 of them; a limit, not a reservation.
      */
     public static final String SIZE = "128m";
-    private static final int EINVAL = 22;
-    private static final int ENOENT = 2;
 
     private final Path dir;
     private final boolean fresh;
@@ -56,14 +53,14 @@ public final class RunTmpfs {
     }
 
     /** Whether {@code path} lies on a tmpfs (statfs(2)'s f_type). */
-    public static boolean onTmpfs(Path path) throws IOException {
+    private static boolean onTmpfs(Path path) throws IOException {
         byte[] buf = new byte[LibC.STATFS_SIZE];
         LinuxFiles.call("statfs", path, () -> LibC.INSTANCE.statfs(path.toString(), buf));
         return ByteBuffer.wrap(buf).order(ByteOrder.nativeOrder()).getLong(0) == LibC.TMPFS_MAGIC;
     }
 
     /** Whether the directory is a mount point of its own (another device than its parent's). */
-    public boolean mounted() throws IOException {
+    private boolean mounted() throws IOException {
         return !Files.getAttribute(dir, "unix:dev").equals(Files.getAttribute(dir.getParent(), "unix:dev"));
     }
 
@@ -76,13 +73,7 @@ public final class RunTmpfs {
             return;
         }
         if (mounted()) {
-            try {
-                LibC.INSTANCE.umount2(dir.toString(), LibC.MNT_DETACH);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != EINVAL && e.getErrorCode() != ENOENT) {
-                    throw new IOException("umount " + dir + ": errno " + e.getErrorCode(), e);
-                }
-            }
+            new LinuxMounter().unmount(dir);
         }
         Trees.delete(dir);
     }
