@@ -299,16 +299,7 @@ public final class ContainerService {
         if (rec.state() == State.PAUSED) {
             io(() -> { runtime.resume(id); return null; });
         }
-        try {
-            return exitFuture(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return killAndAwait(rec, false); // resumed already
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(EngineException.Kind.INTERNAL, "interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "stop " + id, e);
-        }
+        return awaitExit(id, timeout).orElseGet(() -> killAndAwait(rec, false)); // resumed already
     }
 
     /** Docker's restart: stop (signal, then SIGKILL after {@code timeout}) if running, then start again. */
@@ -479,7 +470,7 @@ public final class ContainerService {
      */
     private void makeBundle(Path dir, Path bundle) throws IOException {
         Path spec = dir.resolve("config.json");
-        Path legacy = dir.resolve("bundle");
+        Path legacy = legacyBundle(dir);
         if (Files.isDirectory(legacy)) {
             if (!Files.exists(spec)) {
                 Files.move(legacy.resolve("config.json"), spec);
@@ -493,8 +484,13 @@ public final class ContainerService {
 
     /** Where the current run's bundle is: the legacy one for a container an earlier engine started. */
     private Path bundleOf(String id) {
-        Path legacy = root.resolve(id).resolve("bundle");
+        Path legacy = legacyBundle(root.resolve(id));
         return Files.isDirectory(legacy) ? legacy : bundles.resolve(id);
+    }
+
+    /** The bundle engines before the run tmpfs kept in the container's directory {@code dir}. */
+    private static Path legacyBundle(Path dir) {
+        return dir.resolve("bundle");
     }
 
     private void watch(String id, long monitorPid) {
@@ -543,7 +539,7 @@ public final class ContainerService {
         Path dir = root.resolve(id);
         try {
             runtime.delete(id);
-            mounter.unmount(dir.resolve("bundle/rootfs")); // a container of an earlier engine
+            mounter.unmount(legacyBundle(dir).resolve("rootfs")); // a container of an earlier engine
             Trees.delete(dir);
             Trees.delete(bundles.resolve(id));
         } catch (IOException e) {
@@ -619,32 +615,36 @@ public final class ContainerService {
     }
 
     /**
-     * SIGKILL (then {@code resume}s a paused container, so that it can die), then its exit code. When runc cannot signal it
-     * although its exit has not been seen (runc's state is gone: its tmpfs was unmounted or cleared by hand), the
-     * engine kills the container's init itself, if that pid is still its monitor's child, instead of waiting for
-     * an exit that would never come. Fails after {@link #KILL_WAIT} without an exit, never hangs.
+     * SIGKILL (then {@code resume}s a paused container, so that it can die), then its exit code. When runc cannot
+     * signal it although its exit has not been seen (runc's state is gone: its tmpfs was unmounted or cleared by
+     * hand), the engine kills the container's init itself, if that pid is still its monitor's child, instead of
+     * waiting for an exit that would never come. Fails after {@link #KILL_WAIT} without an exit, never hangs.
      */
     private int killAndAwait(ContainerRecord rec, boolean resume) {
         String id = rec.id();
-        CompletableFuture<Integer> exit = exitFuture(id);
-        if (!signalQuietly(id, "SIGKILL") && !exit.isDone()) {
+        if (!signalQuietly(id, "SIGKILL") && !exitFuture(id).isDone()) {
             ProcessHandle.of(rec.pid())
                     .filter(init -> init.parent().map(p -> p.pid() == rec.run().monitorPid()).orElse(false))
                     .ifPresent(ProcessHandle::destroyForcibly);
         } else if (resume) {
             io(() -> { runtime.resume(id); return null; });
         }
+        return awaitExit(id, KILL_WAIT).orElseThrow(() -> new EngineException(EngineException.Kind.INTERNAL,
+                "container " + id + " did not exit within " + KILL_WAIT.toSeconds() + " s of SIGKILL (init pid "
+                        + rec.pid() + ", monitor pid " + rec.run().monitorPid() + ")"));
+    }
+
+    /** The container's exit code once it has exited, empty if it has not within {@code timeout}. */
+    private Optional<Integer> awaitExit(String id, Duration timeout) {
         try {
-            return exit.get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(exitFuture(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "container " + id + " did not exit within "
-                    + KILL_WAIT.toSeconds() + " s of SIGKILL (init pid " + rec.pid() + ", monitor pid "
-                    + rec.run().monitorPid() + ")");
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException(EngineException.Kind.INTERNAL, "interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new EngineException(EngineException.Kind.INTERNAL, "kill " + id, e);
+            throw new EngineException(EngineException.Kind.INTERNAL, "wait for " + id, e);
         }
     }
 
