@@ -166,8 +166,9 @@ public final class Engine implements AutoCloseable {
                 clock);
         // each container's directory in a block group of its own: they come and go, and ext4 without a journal
         // scans a group's recently deleted inodes at every allocation in it (LinuxFiles#spreadSubdirectories)
-        files.spreadSubdirectories(Files.createDirectories(root.resolve("containers")));
-        containers = new ContainerService(root.resolve("containers"), run.dir().resolve("bundles"), images, volumes, mounter, runtime,
+        Path containerDirs = Files.createDirectories(root.resolve("containers"));
+        files.spreadSubdirectories(containerDirs);
+        containers = new ContainerService(containerDirs, run.dir().resolve("bundles"), images, volumes, mounter, runtime,
                 new ContainerSpecs.HostFacts(HostLimits.hard(), settings.initBinary(), settings.cgroupParent()),
                 settings.bindRoots(), settings.logSizeMax(), events, clock, ids);
         self[0] = containers;
