@@ -1,5 +1,6 @@
 package io.shoal.bench.engine;
 
+import io.shoal.bench.converge.linux.Host;
 import io.shoal.bench.engine.linux.HostTools;
 import io.shoal.engine.Engine;
 import io.shoal.engine.bundle.HostConfig;
@@ -10,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -203,12 +203,8 @@ public final class EngineCommand {
                     }
                 }
             }
-            HostTools.unmountUnder(dir); // the engine leaves its run tmpfs mounted while a container runs
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Host.unmountUnder(dir); // raw runc's tmpfs, and the engine's while a container outlived it
+            Host.deleteTree(dir);
         }
     }
 

@@ -54,7 +54,7 @@ public final class HostTools {
         return dir;
     }
 
-    /** A small tmpfs mounted at {@code dir} (made if missing), for runc's state; {@link #unmountUnder} takes it away. */
+    /** A small tmpfs mounted at {@code dir} (made if missing), for runc's state; {@code Host.unmountUnder} takes it away. */
     public static Path mountTmpfs(Path dir) throws IOException, InterruptedException {
         java.nio.file.Files.createDirectories(dir);
         run("mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", dir.toString());
@@ -99,24 +99,6 @@ public final class HostTools {
     /** Disk used under {@code dir} in KiB, not crossing into other filesystems (overlay rootfs mounts). */
     public static long duKib(Path dir) throws IOException, InterruptedException {
         return Long.parseLong(run("du", "-sxk", dir.toString()).split("\\s+")[0]);
-    }
-
-    /**
-     * Unmounts (lazily, deepest first) every mount below {@code dir}: the engine's run tmpfs when a container
-     * outlived the bench's engine, so the directory can be deleted (rm of a mounted tmpfs fails with EBUSY).
-     */
-    public static void unmountUnder(Path dir) throws IOException, InterruptedException {
-        List<String> points = new ArrayList<>();
-        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String target = line.split(" ")[4];
-            if (target.startsWith(dir + "/")) {
-                points.add(target);
-            }
-        }
-        points.sort(java.util.Comparator.comparingInt(String::length).reversed());
-        for (String m : points) {
-            runQuietly("umount", "-l", m);
-        }
     }
 
     private static void runQuietly(String... cmd) throws IOException, InterruptedException {
