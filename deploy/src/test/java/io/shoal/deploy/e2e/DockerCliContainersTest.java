@@ -3,7 +3,6 @@ package io.shoal.deploy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shoal.deploy.role.NodeEngine;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -48,18 +47,8 @@ class DockerCliContainersTest {
         if (shoald != null) {
             shoald.close();
         }
-        if (data == null) {
-            return;
-        }
-        String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
-        for (String id : run(List.of("/usr/sbin/runc", runcRoot, "list", "-q")).out().lines().filter(l -> !l.isBlank()).toList()) {
-            run(List.of("/usr/sbin/runc", runcRoot, "kill", id, "KILL"));
-            run(List.of("/usr/sbin/runc", runcRoot, "delete", "-f", id));
-        }
-        List<String> mounts = Files.readAllLines(Path.of("/proc/mounts")).stream().map(l -> l.split(" ")[1])
-                .filter(m -> m.startsWith(dir.toString())).sorted((a, b) -> b.length() - a.length()).toList();
-        for (String m : mounts) {
-            run(List.of("umount", "-l", m));
+        if (data != null) { // also when shoald never started
+            ShoaldProcess.removeEngineLeftovers(data);
         }
     }
 

@@ -53,18 +53,8 @@ class ServiceContainersTest {
         if (shoald != null) {
             shoald.close();
         }
-        if (data == null) {
-            return;
-        }
-        String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
-        for (String id : runcList(runcRoot)) {
-            run("/usr/sbin/runc", runcRoot, "kill", id, "KILL");
-            run("/usr/sbin/runc", runcRoot, "delete", "-f", id);
-        }
-        List<String> mounts = Files.readAllLines(Path.of("/proc/mounts")).stream().map(l -> l.split(" ")[1])
-                .filter(m -> m.startsWith(dir.toString())).sorted((a, b) -> b.length() - a.length()).toList();
-        for (String m : mounts) {
-            run("umount", "-l", m);
+        if (data != null) { // also when shoald never started: the image load's engine ran there
+            ShoaldProcess.removeEngineLeftovers(data);
         }
     }
 

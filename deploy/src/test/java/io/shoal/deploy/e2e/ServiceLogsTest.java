@@ -65,17 +65,8 @@ class ServiceLogsTest {
         if (manager != null) {
             manager.close();
         }
-        for (Path data : dataRoots) {
-            String runcRoot = "--root=" + io.shoal.engine.Engine.Settings.defaults(NodeEngine.root(data)).runcRoot();
-            for (String id : ServiceContainersTest.runcList(runcRoot)) {
-                ServiceContainersTest.run("/usr/sbin/runc", runcRoot, "kill", id, "KILL");
-                ServiceContainersTest.run("/usr/sbin/runc", runcRoot, "delete", "-f", id);
-            }
-        }
-        List<String> mounts = Files.readAllLines(Path.of("/proc/mounts")).stream().map(l -> l.split(" ")[1])
-                .filter(m -> m.startsWith(dir.toString())).sorted((a, b) -> b.length() - a.length()).toList();
-        for (String m : mounts) {
-            ServiceContainersTest.run("umount", "-l", m);
+        for (Path data : dataRoots) { // also those whose shoald never started
+            ShoaldProcess.removeEngineLeftovers(data);
         }
     }
 
